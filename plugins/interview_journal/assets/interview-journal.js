@@ -1,0 +1,92 @@
+/* Interview Journal: re-bucket follow-ups by the reader's own date.
+ *
+ * Pages are right as of the date they were built for (data-ij-today). When that date is not
+ * pinned (data-ij-pinned), this script moves every outstanding item to the bucket it falls in
+ * today, in the reader's time zone, and updates the counts. No dependencies, no network.
+ */
+(function () {
+  "use strict";
+  var TITLES = {
+    "overdue": "Overdue", "today": "Due today", "this-week": "This week",
+    "later": "Later", "undated": "No date", "optional": "Optional"
+  };
+  var WEEK = 7;
+
+  function localIso(date) {
+    var m = date.getMonth() + 1, d = date.getDate();
+    return date.getFullYear() + "-" + (m < 10 ? "0" : "") + m + "-" + (d < 10 ? "0" : "") + d;
+  }
+
+  function dayNumber(iso) {
+    var p = iso.split("-");
+    return Date.UTC(+p[0], +p[1] - 1, +p[2]) / 86400000;
+  }
+
+  function bucketOf(due, today, optional) {
+    if (optional) { return "optional"; }
+    if (!due) { return "undated"; }
+    var days = dayNumber(due) - dayNumber(today);
+    if (days < 0) { return "overdue"; }
+    if (days === 0) { return "today"; }
+    return days <= WEEK ? "this-week" : "later";
+  }
+
+  function weekday(iso) {
+    return ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][new Date(dayNumber(iso) * 86400000).getUTCDay()];
+  }
+
+  function rebucket(root, today) {
+    var built = root.getAttribute("data-ij-today");
+    if (root.hasAttribute("data-ij-pinned") || !built || today === built) { return; }
+    root.setAttribute("data-ij-now", today);
+    root.querySelectorAll(".ij-asof time").forEach(function (el) {
+      el.setAttribute("datetime", today);
+      el.textContent = weekday(today) + " " + today;
+    });
+    root.querySelectorAll(".ij-asof").forEach(function (el) {
+      if (!el.querySelector(".ij-rebucketed")) {
+        var note = document.createElement("span");
+        note.className = "ij-rebucketed";
+        note.textContent = " (updated in your browser; the site was built for " + built + ")";
+        el.appendChild(note);
+      }
+    });
+    var items = root.querySelectorAll(".ij-item[data-due]:not([data-done])");
+    items.forEach(function (item) {
+      var b = bucketOf(item.getAttribute("data-due"), today, item.hasAttribute("data-optional"));
+      Object.keys(TITLES).forEach(function (name) { item.classList.remove("ij-" + name); });
+      item.classList.add("ij-" + b);
+      var badge = item.querySelector(".ij-badge");
+      if (badge) {
+        badge.setAttribute("data-bucket", b);
+        badge.textContent = TITLES[b];
+      }
+      var target = root.querySelector("section.ij-bucket[data-bucket='" + b + "'] ul.ij-items");
+      if (target && item.parentNode !== target) { target.appendChild(item); }
+    });
+    root.querySelectorAll("section.ij-bucket").forEach(function (section) {
+      var name = section.getAttribute("data-bucket");
+      var n = section.querySelectorAll("ul.ij-items > .ij-item").length;
+      section.querySelectorAll(".ij-count__n").forEach(function (el) { el.textContent = String(n); });
+      root.querySelectorAll(".ij-count[data-bucket='" + name + "'] .ij-count__n").forEach(function (el) {
+        el.textContent = String(n);
+      });
+      var empty = section.querySelector(".ij-empty");
+      if (empty) { empty.hidden = n > 0; }
+    });
+  }
+
+  function run() {
+    var today = localIso(new Date());
+    document.querySelectorAll("[data-ij-today]").forEach(function (root) { rebucket(root, today); });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(run);  /* Material's instant navigation */
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", run);
+  } else {
+    run();
+  }
+  window.interviewJournal = { bucketOf: bucketOf, rebucket: rebucket };
+})();

@@ -1,0 +1,153 @@
+"""Dates: the forms a journal may use, one representation after loading, and "today".
+
+A journal value is either a ``date`` (whole day) or an aware ``datetime`` in the journal's
+time zone: naive times are taken as local to that zone, times written with an offset are
+converted to it. Sorting therefore never compares naive and aware values.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from datetime import date, datetime, time, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+Moment = date | datetime
+"""A whole day (``date``) or an aware ``datetime`` in the journal's zone."""
+
+TODAY_ENV = "INTERVIEW_JOURNAL_TODAY"
+
+_FORM = re.compile(
+    r"^(?P<day>\d{4}-\d{2}-\d{2})"
+    r"(?:[T ](?P<time>\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(?P<zone>Z|[+-]\d{2}:?\d{2})?)?$"
+)
+
+FORMS = "a date YYYY-MM-DD (or YYYY-MM-DD HH:MM)"
+
+
+class DateFormError(ValueError):
+    """A value that is not one of the date forms; ``hint`` says how to fix it."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+def parse_moment(value: object, zone: tzinfo) -> Moment:
+    """Any date form the journal allows -> ``date`` or aware ``datetime`` in ``zone``."""
+    if isinstance(value, datetime):
+        return _in_zone(value, zone)
+    if isinstance(value, date):
+        return value
+    if isinstance(value, bool) or not isinstance(value, str):
+        raise DateFormError("not a date", "write the date as YYYY-MM-DD")
+    text = value.strip()
+    match = _FORM.match(text)
+    if not match:
+        raise DateFormError("not a date", "write the date as YYYY-MM-DD, optionally followed by HH:MM")
+    try:
+        day = date.fromisoformat(match["day"])
+    except ValueError as error:
+        raise DateFormError("an impossible date", f"that day does not exist ({error})") from None
+    if match["time"] is None:
+        return day
+    clock = match["time"]
+    if len(clock.split(":")[0]) == 1:
+        clock = "0" + clock
+    try:
+        moment = datetime.fromisoformat(f"{match['day']}T{clock}{_zone_text(match['zone'])}")
+    except ValueError:
+        raise DateFormError("an impossible time", "write the time as HH:MM, 00:00 to 23:59") from None
+    return _in_zone(moment, zone)
+
+
+def _zone_text(zone: str | None) -> str:
+    if not zone:
+        return ""
+    if zone == "Z":
+        return "+00:00"
+    return zone if ":" in zone else f"{zone[:3]}:{zone[3:]}"
+
+
+def _in_zone(moment: datetime, zone: tzinfo) -> datetime:
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=zone)
+    return moment.astimezone(zone)
+
+
+def day_of(value: Moment) -> date:
+    """The calendar day of a journal value."""
+    return value.date() if isinstance(value, datetime) else value
+
+
+def sort_key(value: Moment, zone: tzinfo = timezone.utc) -> datetime:
+    """One aware ``datetime`` for any journal value: a whole day sorts at its start."""
+    if isinstance(value, datetime):
+        return value
+    return datetime.combine(value, time.min, tzinfo=zone)
+
+
+def has_time(value: Moment) -> bool:
+    return isinstance(value, datetime)
+
+
+def iso_day(value: Moment | None) -> str:
+    return day_of(value).isoformat() if value is not None else ""
+
+
+def format_moment(value: Moment, weekday: bool = True) -> str:
+    """``Fri 2026-11-20 14:00`` or ``Fri 2026-11-20``."""
+    day = day_of(value)
+    text = f"{day:%a} {day.isoformat()}" if weekday else day.isoformat()
+    if isinstance(value, datetime):
+        text += value.strftime(" %H:%M")
+    return text
+
+
+def zone_from_name(name: str | None) -> tzinfo:
+    """An IANA zone by name, or the machine's own zone when no name is given."""
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {name!r}: use an IANA name like Europe/Berlin") from None
+    local = datetime.now().astimezone().tzinfo
+    return local if local is not None else timezone.utc
+
+
+def resolve_today(
+    option: date | str | None, zone: tzinfo, environ: Mapping[str, str] | None = None
+) -> tuple[date, str]:
+    """"Today" and where it came from, in the spec's order.
+
+    ``INTERVIEW_JOURNAL_TODAY``, then the ``today`` option, then ``SOURCE_DATE_EPOCH``, then
+    the clock; the last two read in ``zone``. The source is one of ``env``, ``option``,
+    ``epoch`` and ``clock``: a date from ``env`` or ``option`` is *pinned*.
+    """
+    env = os.environ if environ is None else environ
+    pinned = env.get(TODAY_ENV, "").strip()
+    if pinned:
+        return _strict_day(pinned, TODAY_ENV), "env"
+    if isinstance(option, date):
+        return (option.date() if isinstance(option, datetime) else option), "option"
+    if isinstance(option, str) and option.strip():
+        return _strict_day(option.strip(), "today"), "option"
+    epoch = env.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=zone).date(), "epoch"
+        except (ValueError, OverflowError, OSError):
+            raise ValueError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, got {epoch!r}") from None
+    return datetime.now(tz=zone).date(), "clock"
+
+
+def _strict_day(text: str, name: str) -> date:
+    try:
+        return date.fromisoformat(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else _bad(text, name)
+    except ValueError:
+        return _bad(text, name)
+
+
+def _bad(text: str, name: str) -> date:
+    raise ValueError(f"{name} must be a date YYYY-MM-DD, got {text!r}")

@@ -1,0 +1,277 @@
+"""Journal folder -> ``Journal``: every file read and validated once, every problem collected.
+
+A file whose front matter cannot be read is left out (never published as body text). A file
+with a wrong optional field is kept without that field, and the problem is reported; a file
+missing a required field (company, role, date) is left out.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import timezone, tzinfo
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .model import COMPANY_FIELDS, DEBRIEF_FIELDS, CompanyNote, Debrief
+from .problems import Problem, shorten
+from .slugs import assign_slugs, identity
+from .source import Loc, Source, read_source
+from .tasks import Task, parse_tasks
+
+M = TypeVar("M", bound=BaseModel)
+
+_REQUIRED = {Debrief: ("company", "role", "date"), CompanyNote: ("kind", "company")}
+
+
+@dataclass
+class Entry(Generic[M]):
+    """One valid journal file: its model, body and where it lives."""
+
+    source: Source
+    rel: str
+    """Path under the journal folder, POSIX, without ``.md`` (``northwind/2026-11-20-screen``)."""
+    model: M
+    problems: list[Problem] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    """Task lines of the body (debriefs only)."""
+
+    @property
+    def body(self) -> str:
+        return self.source.body
+
+    @property
+    def path(self) -> str:
+        """Path relative to the journal folder, with ``.md``."""
+        return self.rel + ".md"
+
+
+@dataclass
+class Company:
+    """Every file that names one company (see ``slugs.identity``)."""
+
+    key: str
+    slug: str
+    name: str
+    note: Entry[CompanyNote] | None = None
+    debriefs: list[Entry[Debrief]] = field(default_factory=list)
+
+
+@dataclass
+class Journal:
+    root: Path
+    zone: tzinfo
+    debriefs: list[Entry[Debrief]] = field(default_factory=list)
+    notes: list[Entry[CompanyNote]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    companies: dict[str, Company] = field(default_factory=dict)
+    """Company identity -> Company."""
+
+    def company_of(self, entry: Entry[Any]) -> Company:
+        return self.companies[identity(entry.model.company) or entry.model.company]
+
+    @property
+    def files_with_problems(self) -> list[str]:
+        return sorted({problem.path for problem in self.problems})
+
+
+def iter_markdown(root: Path) -> list[Path]:
+    """Every ``.md`` file under ``root``, skipping hidden folders and files, in a stable order."""
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
+        found.extend(Path(folder) / name for name in sorted(files)
+                     if name.lower().endswith(".md") and not name.startswith("."))
+    return found
+
+
+def display_path(path: Path) -> str:
+    """The path as a user types it from the current folder (absolute when outside it)."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def load_journal(root: Path, zone: tzinfo = timezone.utc) -> Journal:
+    """Read and validate every file under ``root``, once."""
+    journal = Journal(root=root, zone=zone)
+    if not root.is_dir():
+        journal.problems.append(
+            Problem(display_path(root), 1, 1, "journal_dir", "a folder of debriefs", "no such folder",
+                    "create it, or set journal_dir in mkdocs.yml / pass --journal")
+        )
+        return journal
+    for path in iter_markdown(root):
+        rel = path.relative_to(root).with_suffix("").as_posix()
+        entry = load_file(path, rel, zone)
+        if isinstance(entry, list):
+            journal.problems.extend(entry)
+            continue
+        journal.problems.extend(entry.problems)
+        if isinstance(entry.model, CompanyNote):
+            journal.notes.append(entry)  # type: ignore[arg-type]
+        else:
+            journal.debriefs.append(entry)  # type: ignore[arg-type]
+    _group_companies(journal)
+    return journal
+
+
+def load_file(path: Path, rel: str, zone: tzinfo) -> Entry[Any] | list[Problem]:
+    """One file -> an ``Entry``, or the problems that keep it out of the site."""
+    source = read_source(path, display_path(path))
+    if source.data is None:
+        return source.problems
+    data = source.data
+    model_class: type[BaseModel] = CompanyNote if data.get("kind") == "company" else Debrief
+    model, problems = validate(model_class, source, zone)
+    problems = source.problems + _near_misses(source, model_class) + problems
+    if model is None:
+        return problems
+    tasks: list[Task] = []
+    if isinstance(model, Debrief):
+        tasks, task_problems = parse_tasks(source.body, source.body_line, source.display)
+        problems += task_problems
+    return Entry(source=source, rel=rel, model=model, problems=problems, tasks=tasks)
+
+
+def validate(model_class: type[M], source: Source, zone: tzinfo) -> tuple[M | None, list[Problem]]:
+    """Validate, dropping what is wrong in optional fields so the rest of the file survives."""
+    data: dict[str, Any] = dict(source.data or {})
+    problems: list[Problem] = []
+    seen: set[tuple[Loc, str]] = set()
+    for _ in range(8):
+        try:
+            return model_class.model_validate(data, context={"zone": zone}), problems
+        except ValidationError as error:
+            drops: list[Loc] = []
+            for item in error.errors():
+                loc = tuple(item["loc"])
+                if item["type"] == "missing" and loc in source.refused:
+                    pass  # its value was refused while reading, and reported then
+                elif (loc, item["type"]) not in seen:
+                    seen.add((loc, item["type"]))
+                    problems.append(_problem(source, loc, item))
+                if len(loc) == 1 and loc[0] in _REQUIRED[model_class]:
+                    return None, problems
+                drops.append(loc[:-1] if item["type"] == "missing" and len(loc) > 1 else loc)
+            data = _without(data, drops)
+    return None, problems
+
+
+def _without(data: dict[str, Any], drops: list[Loc]) -> dict[str, Any]:
+    """A deep copy of ``data`` without the values at ``drops`` (list items removed last-first)."""
+    import copy
+
+    result = copy.deepcopy(data)
+    for loc in sorted(set(drops), key=lambda item: [str(part).zfill(9) for part in item], reverse=True):
+        parent: Any = result
+        for part in loc[:-1]:
+            try:
+                parent = parent[part]
+            except (KeyError, IndexError, TypeError):
+                break
+        else:
+            try:
+                del parent[loc[-1]]
+            except (KeyError, IndexError, TypeError):
+                pass
+    return result
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, str):
+        return repr(shorten(value)) if value.strip() else "an empty text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+_EXPECTED = {
+    "int_parsing": "a whole number",
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "bool_parsing": "true or false",
+    "bool_type": "true or false",
+    "model_type": "a mapping of 'key: value' lines",
+    "dict_type": "a mapping of 'key: value' lines",
+    "list_type": "a list",
+    "missing": "a value (this field is required)",
+}
+
+
+def _problem(source: Source, loc: Loc, item: Any) -> Problem:
+    kind = item["type"]
+    ctx = item.get("ctx") or {}
+    hint = ""
+    if kind == "journal":
+        expected, hint = ctx["expected"], ctx.get("hint", "")
+    elif kind == "literal_error":
+        expected = "one of " + " | ".join(part.strip("' ") for part in ctx["expected"].replace(" or ", ", ").split(","))
+    elif kind == "greater_than_equal":
+        expected = f"a whole number of at least {ctx['ge']}"
+    elif kind == "less_than_equal":
+        expected = f"a whole number of at most {ctx['le']}"
+    else:
+        expected = _EXPECTED.get(kind, item["msg"].removeprefix("Input should be "))
+    raw = source.raw.get(loc)
+    if kind == "missing":
+        got = "nothing"
+        line, col = source.where(loc)
+        return Problem(source.display, line, col, ".".join(map(str, loc)), expected, got,
+                       f"add '{loc[-1]}: ...'")
+    got = raw if raw is not None else _describe(item.get("input"))
+    if raw is not None and isinstance(item.get("input"), bool):
+        hint = hint or "YAML reads yes/no/on/off as true/false: quote the value"
+    elif raw is not None and ":" in raw and isinstance(item.get("input"), int) and not hint:
+        hint = "YAML reads 14:00 as a number: quote the value"
+    return source.problem(loc, expected, got, hint)
+
+
+def _near_misses(source: Source, model_class: type[BaseModel]) -> list[Problem]:
+    """An unknown key that is a near-miss of a field is almost always a typo: say so."""
+    known = DEBRIEF_FIELDS if model_class is Debrief else COMPANY_FIELDS
+    problems = []
+    for key in source.data or {}:
+        if key in known:
+            continue
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.8)
+        if close:
+            problems.append(source.problem((key,), f"a known field ('{close[0]}'?)", f"'{key}'",
+                                           f"rename it to '{close[0]}', or pick a name of your own further from it"))
+    return problems
+
+
+def _group_companies(journal: Journal) -> None:
+    spellings: dict[str, Counter[str]] = {}
+    for entry in [*journal.notes, *journal.debriefs]:
+        name = entry.model.company
+        spellings.setdefault(identity(name) or name, Counter())[name] += 1
+    slugs = assign_slugs(spellings)
+    for key, counter in spellings.items():
+        name = sorted(counter.items(), key=lambda pair: (-pair[1], pair[0]))[0][0]
+        journal.companies[key] = Company(key=key, slug=slugs[key], name=name)
+    for note in journal.notes:
+        company = journal.company_of(note)
+        if company.note is not None:
+            journal.problems.append(note.source.problem(("company",), f"one company note for {company.name}",
+                                                        f"a second one (first: {company.note.source.display})",
+                                                        "merge the two notes"))
+            continue
+        company.note = note
+        company.name = note.model.company
+    for entry in journal.debriefs:
+        journal.company_of(entry).debriefs.append(entry)

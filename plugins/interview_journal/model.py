@@ -1,0 +1,250 @@
+"""The front matter of journal files, as pydantic models: the single source of the schema.
+
+Validation, the location of errors and the JSON Schema for editors all come from these
+classes. Dates are validated with the journal's time zone passed as validation context::
+
+    Debrief.model_validate(data, context={"zone": ZoneInfo("Europe/Berlin")})
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timezone
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    ValidationInfo,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from .dates import FORMS, DateFormError, Moment, parse_moment
+
+
+def _fail(expected: str, hint: str = "") -> PydanticCustomError:
+    return PydanticCustomError("journal", "expected {expected}", {"expected": expected, "hint": hint})
+
+
+def _moment(value: object, info: ValidationInfo) -> Moment:
+    zone = (info.context or {}).get("zone", timezone.utc)
+    try:
+        return parse_moment(value, zone)
+    except DateFormError as error:
+        hint = error.hint
+        if isinstance(value, int) and not isinstance(value, bool):
+            hint = "YAML reads 14:00 as a number: quote the value, like '2026-11-20 14:00'"
+        raise _fail(FORMS, hint) from None
+
+
+When = Annotated[
+    Moment,
+    PlainValidator(_moment),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?)?$",
+            "description": "YYYY-MM-DD, or YYYY-MM-DD HH:MM[:SS], optionally with an offset",
+        }
+    ),
+]
+
+
+def _text(value: object) -> str:
+    if isinstance(value, bool):
+        raise _fail("text", "YAML reads yes/no/on/off as true/false: quote the value")
+    if isinstance(value, (int, float)):
+        raise _fail("text", "quote the value, like '...'")
+    if not isinstance(value, str):
+        raise _fail("text" if not isinstance(value, (list, dict)) else "text, not a list or mapping",
+                    "write a single line of text")
+    text = value.strip()
+    if not text:
+        raise _fail("text", "leave the field out when there is nothing to say")
+    return text
+
+
+Text = Annotated[str, PlainValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
+
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%'*+/=^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+
+
+def _email(value: object) -> str:
+    text = _text(value)
+    if not _EMAIL.match(text):
+        raise _fail("a plain e-mail address like name@company.example", "no names, spaces, '?' or headers")
+    return text
+
+
+Email = Annotated[str, PlainValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+
+
+def _url(value: object) -> str:
+    text = _text(value)
+    if not re.match(r"^https?://[^\s<>\"']+$", text, re.IGNORECASE):
+        raise _fail("a web address starting with https:// or http://")
+    return text
+
+
+Url = Annotated[str, PlainValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
+
+
+def _lower(value: object) -> object:
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+def _choice(*values: str) -> Any:
+    return Annotated[Literal[values], BeforeValidator(_lower)]  # type: ignore[valid-type]
+
+
+def _list(value: object) -> object:
+    if value is None:
+        return []
+    if isinstance(value, (str, int, float, bool, dict)):
+        raise _fail("a list", "write the items one per line starting with '- ', or as [a, b]")
+    return value
+
+
+def List(item: Any) -> Any:  # noqa: N802 - reads like a type
+    """A list field: ``~`` or an empty key is an empty list; a single value is a problem."""
+    return Annotated[list[item], BeforeValidator(_list), Field(default_factory=list)]
+
+
+Format = _choice("phone", "video", "onsite", "panel", "take-home", "other")
+Status = _choice("scheduled", "done", "cancelled", "no-show")
+Via = _choice("recruiter", "direct")
+Rapport = _choice("good", "mixed", "poor")
+Outcome = _choice("pending", "advanced", "offer", "rejected", "withdrawn")
+Answer = _choice("good", "ok", "poor")
+Source = _choice("recruiter", "referral", "direct", "job-board", "other")
+CompanyStatus = _choice("active", "offer", "accepted", "declined", "rejected", "withdrawn", "ghosted")
+
+
+class JournalModel(BaseModel):
+    """Fields a user adds of their own are kept (``extra="allow"``), never an error."""
+
+    model_config = ConfigDict(extra="allow", frozen=False, validate_default=False)
+
+
+class _Named(JournalModel):
+    """A value written as a plain string is its ``name`` (``recruiter: Dana Ruiz``)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _name_only(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"name": value}
+        if value is not None and not isinstance(value, dict):
+            raise _fail("a person: a name, or 'name:' with 'title:' and more on the lines below")
+        return value
+
+
+class Person(_Named):
+    name: Text
+    title: Text | None = None
+    email: Email | None = None
+    phone: Text | None = None
+
+
+class Interviewer(Person):
+    background: Text | None = None
+    looking_for: Text | None = None
+    thank_you: When | None = None
+
+
+class Recruiter(Person):
+    agency: Text | None = None
+
+
+class Contact(Person):
+    pass
+
+
+class TakeBack(JournalModel):
+    answer: Text
+    correction: Text | None = None
+    clarified: When | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _answer_only(cls, value: Any) -> Any:
+        return {"answer": value} if isinstance(value, str) else value
+
+
+class Feedback(JournalModel):
+    received: When | None = None
+    positives: List(Text)
+    negatives: List(Text)
+    next_steps: Text | None = None
+
+
+class Question(JournalModel):
+    q: Text
+    answer: Answer | None = None
+    theme: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _question_only(cls, value: Any) -> Any:
+        return {"q": value} if isinstance(value, str) else value
+
+
+class LogEntry(JournalModel):
+    date: When
+    note: Text
+
+
+class Debrief(JournalModel):
+    """One interview (a round of a process): the file's front matter."""
+
+    kind: Literal["debrief"] | None = None
+    company: Text
+    role: Text
+    date: When
+    round: Annotated[int, Field(ge=1)] | None = None
+    stage: Text | None = None
+    format: Format | None = None
+    status: Status | None = None
+    via: Via | None = None
+    recruiter: Recruiter | None = None
+    contact: Contact | None = None
+    interviewers: List(Interviewer)
+    recruiter_call: When | None = None
+    recruiter_thank_you: When | None = None
+    rapport: Rapport | None = None
+    went_well: List(Text)
+    went_poorly: List(Text)
+    take_back: List(TakeBack)
+    feedback: Feedback | None = None
+    outcome: Outcome | None = None
+    interest: Annotated[int, Field(ge=1, le=5)] | None = None
+    pitch: Text | None = None
+    questions: List(Question)
+    log: List(LogEntry)
+    tags: List(Text)
+    private: bool = False
+
+
+class CompanyNote(JournalModel):
+    """A file with ``kind: company``: facts about the company and its search."""
+
+    kind: Literal["company"]
+    company: Text
+    website: Url | None = None
+    applied: When | None = None
+    source: Source | None = None
+    recruiter: Recruiter | None = None
+    contact: Contact | None = None
+    status: CompanyStatus | None = None
+    log: List(LogEntry)
+    tags: List(Text)
+    private: bool = False
+
+
+DEBRIEF_FIELDS = frozenset(Debrief.model_fields)
+COMPANY_FIELDS = frozenset(CompanyNote.model_fields)

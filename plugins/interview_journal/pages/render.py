@@ -1,0 +1,107 @@
+"""The one place where values become HTML: a Jinja environment with autoescape on.
+
+Generated pages are Markdown files whose content is a YAML header (the page title) and raw
+HTML blocks rendered here; a debrief's own notes follow as Markdown. Values never reach a page
+through string concatenation.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from ..dates import Moment, day_of, format_moment
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def environment(override_dirs: Sequence[Path] = ()) -> Environment:
+    """Our templates, optionally overridden file by file from the user's folders."""
+    loaders = [FileSystemLoader([str(path) for path in override_dirs])] if override_dirs else []
+    env = Environment(
+        loader=ChoiceLoader([*loaders, PackageLoader("interview_journal", "pages/templates")]),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=False,
+    )
+    env.filters["when"] = time_element
+    env.filters["day"] = lambda value: time_element(value, weekday=False, clock=False)
+    env.filters["iso"] = lambda value: day_of(value).isoformat() if value is not None else ""
+    env.filters["safe_href"] = safe_href
+    return env
+
+
+def time_element(value: Moment | None, weekday: bool = True, clock: bool = True) -> Markup:
+    """``<time datetime="2026-11-20T14:00:00+01:00">Fri 2026-11-20 14:00</time>``."""
+    if value is None:
+        return Markup("")
+    if isinstance(value, datetime) and clock:
+        machine = value.isoformat()
+        text = format_moment(value, weekday)
+    else:
+        machine = day_of(value).isoformat()
+        text = format_moment(day_of(value), weekday)
+    return Markup('<time datetime="{}">{}</time>').format(machine, text)
+
+
+def safe_href(url: str | None) -> str:
+    """Only http(s) and mailto links; anything else becomes no link at all."""
+    if url and re.match(r"^(https?://|mailto:)[^\s\"'<>]+$", url, re.IGNORECASE):
+        return url
+    return ""
+
+
+def page_title(text: str) -> str:
+    """A title safe in every place the theme puts it, escaped or not.
+
+    The theme prints ``page.title`` raw in some places and through ``striptags`` (which
+    unescapes entities) in ``<title>``: so angle brackets become look-alikes, and ``&`` an
+    entity that unescapes to itself.
+    """
+    text = " ".join(text.split()).replace("<", "\u2039").replace(">", "\u203a")
+    return str(escape(text))
+
+
+def markdown_page(title: str, *blocks: str, meta: dict[str, object] | None = None) -> str:
+    """A generated page: YAML header, then blocks separated by blank lines.
+
+    Raw HTML blocks are squeezed so that no blank line inside them ends the HTML block.
+    """
+    header = yaml.safe_dump({"title": page_title(title), **(meta or {})}, allow_unicode=True, sort_keys=False)
+    return "---\n" + header + "---\n\n" + "\n\n".join(block for block in blocks if block.strip()) + "\n"
+
+
+def html_block(env: Environment, template: str, **context: object) -> str:
+    text = env.get_template(template).render(**context)
+    return "\n".join(line for line in text.splitlines() if line.strip())
+
+
+def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a page (``journal/followups.md`` -> ``journal/followups/``)."""
+    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
+    if posixpath.basename(stem) in ("index", "README"):
+        folder = posixpath.dirname(stem)
+        return f"{folder}/" if folder else ""
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link from the page at ``from_url`` to ``to_url`` (both site-relative)."""
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    target = posixpath.relpath(to_url or ".", base or ".")
+    if to_url.endswith("/") and not target.endswith("/"):
+        target += "/"
+    return "./" if target in (".", "./") else target
+
+
+def day_attr(value: date | None) -> str:
+    return value.isoformat() if value is not None else ""

@@ -1,0 +1,175 @@
+"""The MkDocs adapter: configuration, generated files, the watched folder, logging. Nothing else.
+
+Everything the site says is computed by the core (``load``, ``rules``, ``pages``); this module
+only hands the results to MkDocs.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .dates import resolve_today, zone_from_name
+from .load import load_journal
+from .pages import ASSET_CSS, ASSET_JS, RESERVED, GeneratedPage, Settings, build_site
+from .problems import Problem
+from .rules import Offsets
+
+log = get_plugin_logger(__name__)
+
+ASSETS = Path(__file__).parent / "assets"
+
+
+class DueConfig(base.Config):
+    """Day offsets of the follow-up rules, counted from the interview's date."""
+
+    recruiter_call = c.Type(int, default=0)
+    thank_you = c.Type(int, default=1)
+    feedback = c.Type(int, default=3)
+    check_in = c.Type(int, default=7)
+    prep_background = c.Type(int, default=-1)
+    prep_format = c.Type(int, default=-2)
+
+
+class CandidateConfig(base.Config):
+    name = c.Optional(c.Type(str))
+    top_skills = c.ListOfItems(c.Type(str), default=[])
+
+
+class JournalConfig(base.Config):
+    journal_dir = c.Type(str, default="journal")
+    section = c.Type(str, default="journal")
+    today = c.Optional(c.Type((str, date)))
+    timezone = c.Optional(c.Type(str))
+    public = c.Type(bool, default=False)
+    quiet_days = c.Type(int, default=14)
+    due = c.SubConfig(DueConfig)
+    candidate = c.SubConfig(CandidateConfig)
+    templates = c.Optional(c.Type(str))
+
+
+class InterviewJournalPlugin(BasePlugin[JournalConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.journal_dir = Path("journal")
+        self.settings: Settings | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.journal_dir = (root / self.config.journal_dir).resolve()
+        section = self.config.section.strip("/")
+        if ".." in section.split("/"):
+            raise PluginError(f"interview-journal: section must stay inside the site, got {self.config.section!r}")
+        try:
+            zone = zone_from_name(self.config.timezone)
+            today, source = resolve_today(self.config.today, zone)
+        except ValueError as error:
+            raise PluginError(f"interview-journal: {error}") from None
+        due = self.config.due
+        template_dirs = [(root / self.config.templates).resolve()] if self.config.templates else []
+        self.zone = zone
+        self.settings = Settings(
+            today=today,
+            pinned=source in ("env", "option"),
+            section=section,
+            use_directory_urls=config.use_directory_urls,
+            offsets=Offsets(due.recruiter_call, due.thank_you, due.feedback, due.check_in,
+                            due.prep_background, due.prep_format),
+            public=self.config.public,
+            template_dirs=template_dirs,
+        )
+        for name, extra in ((ASSET_CSS, config.extra_css), (ASSET_JS, config.extra_javascript)):
+            if self._asset_uri(name) not in [str(item) for item in extra]:
+                extra.append(self._asset_uri(name))
+        docs = Path(config.docs_dir).resolve()
+        if docs == self.journal_dir or docs in self.journal_dir.parents:
+            log.info("journal_dir is inside docs_dir: its files are shown only through the generated pages")
+        return config
+
+    def _asset_uri(self, name: str) -> str:
+        assert self.settings is not None
+        return f"{self.settings.section}/{name}" if self.settings.section else name
+
+    @event_priority(-50)  # after other plugins added their files, so collisions are seen
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.settings is not None
+        journal = load_journal(self.journal_dir, self.zone)
+        _exclude_journal_sources(files, self.journal_dir, config)
+        _check_reserved(journal, self.settings.section, files)
+        for problem in journal.problems:
+            log.warning(str(problem))
+        pages = build_site(journal, self.settings)
+        for page in pages:
+            self._add(files, config, page)
+        for name in (ASSET_CSS, ASSET_JS):
+            uri = self._asset_uri(name)
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(name).name)))
+        pinned = "pinned" if self.settings.pinned else "not pinned"
+        log.info(f"{len(journal.debriefs)} debriefs, {len(journal.notes)} company notes, "
+                 f"{len(journal.problems)} problems; today is {self.settings.today} ({pinned})")
+        return files
+
+    def _add(self, files: Files, config: MkDocsConfig, page: GeneratedPage) -> None:
+        existing = files.get_file_from_path(page.src_uri)
+        if existing is not None and existing.generated_by is None:
+            log.warning(f"{page.src_uri}: the journal's page replaces the file of the same name in docs_dir")
+            files.remove(existing)
+        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
+        if page.edit_path is not None:
+            file.edit_uri = _edit_uri(page.edit_path, Path(config.docs_dir))
+        files.append(file)
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        if self.journal_dir.is_dir():
+            server.watch(str(self.journal_dir))
+        if self.settings and self.settings.template_dirs:
+            for folder in self.settings.template_dirs:
+                if folder.is_dir():
+                    server.watch(str(folder))
+        return server
+
+
+def _edit_uri(path: Path, docs_dir: Path) -> str:
+    """The journal file relative to docs_dir, which is what ``edit_uri`` is relative to."""
+    return Path(os.path.relpath(path.resolve(), docs_dir.resolve())).as_posix()
+
+
+def _exclude_journal_sources(files: Files, journal_dir: Path, config: MkDocsConfig) -> None:
+    """When the journal sits inside docs_dir, its raw files must not be published as pages."""
+    for file in list(files):
+        if file.abs_src_path and file.generated_by is None:
+            try:
+                Path(file.abs_src_path).resolve().relative_to(journal_dir)
+            except ValueError:
+                continue
+            files.remove(file)
+
+
+def _check_reserved(journal: Any, section: str, files: Files) -> None:
+    kept = []
+    for entry in journal.debriefs:
+        first = entry.rel.split("/", 1)[0]
+        if first in RESERVED or first == "index":
+            journal.problems.append(Problem(entry.source.display, 1, 1, "file", "a name the generated pages do not use",
+                                            f"'{first}'", f"rename or move the file: {', '.join(RESERVED)} are taken"))
+            continue
+        kept.append(entry)
+    if len(kept) != len(journal.debriefs):
+        kept_ids = {id(entry) for entry in kept}
+        journal.debriefs[:] = kept
+        for company in journal.companies.values():
+            company.debriefs[:] = [entry for entry in company.debriefs if id(entry) in kept_ids]
+

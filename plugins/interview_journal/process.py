@@ -1,0 +1,97 @@
+"""Processes (one company + role) and their rounds, with every default of the spec applied.
+
+``status`` defaults to *done* when the interview's day is today or earlier, else *scheduled*;
+``via`` to *recruiter* when a recruiter is known (on the debrief or the company note), else
+*direct*; ``round`` to the order by date within the process. A process is **closed** when a
+round's outcome is rejected or withdrawn, or the company note's status is accepted, declined,
+rejected, withdrawn or ghosted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .dates import day_of, sort_key
+from .load import Company, Entry, Journal
+from .model import Contact, Debrief, Recruiter
+from .slugs import identity
+
+CLOSING_OUTCOMES = frozenset({"rejected", "withdrawn"})
+CLOSING_STATUSES = frozenset({"accepted", "declined", "rejected", "withdrawn", "ghosted"})
+
+
+@dataclass
+class Round:
+    """One debrief with the facts the spec derives for it."""
+
+    entry: Entry[Debrief]
+    company: Company
+    number: int
+    status: str
+    via: str
+    recruiter: Recruiter | None
+    contact: Contact | None
+    process: Process
+
+    @property
+    def debrief(self) -> Debrief:
+        return self.entry.model
+
+    @property
+    def day(self) -> date:
+        return day_of(self.debrief.date)
+
+    @property
+    def label(self) -> str:
+        """``technical screen`` or ``round 2``."""
+        return self.debrief.stage or f"round {self.number}"
+
+
+@dataclass
+class Process:
+    company: Company
+    role: str
+    rounds: list[Round] = field(default_factory=list)
+
+    @property
+    def closed_by(self) -> str | None:
+        """Why the process is closed (``rejected``, ``ghosted`` ...), or None when open."""
+        for round_ in self.rounds:
+            if round_.debrief.outcome in CLOSING_OUTCOMES:
+                return round_.debrief.outcome
+        note = self.company.note
+        if note is not None and note.model.status in CLOSING_STATUSES:
+            return note.model.status
+        return None
+
+    @property
+    def closed(self) -> bool:
+        return self.closed_by is not None
+
+
+def build_processes(journal: Journal, today: date) -> list[Process]:
+    """Every process of the journal, rounds in order; each debrief appears in exactly one round."""
+    processes: dict[tuple[str, str], Process] = {}
+    for company in journal.companies.values():
+        for entry in company.debriefs:
+            key = (company.key, identity(entry.model.role))
+            if key not in processes:
+                processes[key] = Process(company=company, role=entry.model.role)
+            processes[key].rounds.append(_round(entry, company, processes[key], today))
+    for process in processes.values():
+        process.rounds.sort(key=lambda r: (sort_key(r.debrief.date, journal.zone), r.entry.rel))
+        for position, round_ in enumerate(process.rounds, start=1):
+            round_.number = round_.debrief.round or position
+    return sorted(processes.values(), key=lambda p: (p.company.slug, identity(p.role)))
+
+
+def _round(entry: Entry[Debrief], company: Company, process: Process, today: date) -> Round:
+    debrief = entry.model
+    note = company.note.model if company.note is not None else None
+    recruiter = debrief.recruiter or (note.recruiter if note is not None else None)
+    contact = debrief.contact or (note.contact if note is not None else None)
+    status = debrief.status or ("done" if day_of(debrief.date) <= today else "scheduled")
+    via = debrief.via or ("recruiter" if recruiter is not None else "direct")
+    return Round(entry=entry, company=company, number=0, status=status, via=via,
+                 recruiter=recruiter, contact=contact, process=process)

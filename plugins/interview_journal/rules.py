@@ -1,0 +1,214 @@
+"""The follow-up protocol as pure rules: a round, the offsets and today -> follow-up items.
+
+| kind | applies to | due | done when |
+|---|---|---|---|
+| recruiter-call | done round via recruiter | date + recruiter_call | ``recruiter_call`` set |
+| take-back | each take_back item, done round via recruiter | date + recruiter_call | its ``clarified`` set |
+| thank-you | each interviewer of a done round | date + thank_you | their ``thank_you`` set |
+| recruiter-thank-you | done round via recruiter; optional, never overdue | date + thank_you | ``recruiter_thank_you`` set |
+| feedback | done round via recruiter | date + feedback | ``feedback.received`` set |
+| check-in | done round, direct | date + check_in | ``feedback.received`` set |
+| prep-background | each interviewer without background, scheduled round via recruiter | date + prep_background | ``background`` set |
+| prep-format | scheduled round via recruiter without format | date + prep_format | ``format`` set |
+| task | each task line of the body | its date, else undated | ``[x]`` or ``[-]`` |
+
+A closed process, and a cancelled or no-show round, has no outstanding items (done ones are
+still listed on the debrief's checklist).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .dates import Moment, day_of
+from .model import Person
+from .process import Process, Round
+from .slugs import slugify
+
+KINDS = (
+    "recruiter-call", "take-back", "thank-you", "recruiter-thank-you", "feedback", "check-in",
+    "prep-background", "prep-format", "task",
+)
+BUCKETS = ("overdue", "today", "this-week", "later", "undated", "optional")
+BUCKET_TITLES = {
+    "overdue": "Overdue",
+    "today": "Due today",
+    "this-week": "This week",
+    "later": "Later",
+    "undated": "No date",
+    "optional": "Optional",
+}
+WEEK = 7
+
+
+@dataclass(frozen=True)
+class Offsets:
+    """Days after the interview (negative: before) when each kind of item is due."""
+
+    recruiter_call: int = 0
+    thank_you: int = 1
+    feedback: int = 3
+    check_in: int = 7
+    prep_background: int = -1
+    prep_format: int = -2
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    id: str
+    kind: str
+    title: str
+    round: Round
+    due: date | None
+    done: bool = False
+    done_on: date | None = None
+    person: str | None = None
+    optional: bool = False
+    cancelled: bool = False
+
+    @property
+    def company(self) -> str:
+        return self.round.company.name
+
+    @property
+    def company_slug(self) -> str:
+        return self.round.company.slug
+
+    @property
+    def role(self) -> str:
+        return self.round.process.role
+
+    @property
+    def path(self) -> str:
+        return self.round.entry.path
+
+    @property
+    def outstanding(self) -> bool:
+        return not self.done and not self.cancelled
+
+
+def bucket(due: date | None, today: date, optional: bool = False) -> str:
+    """Where an outstanding item stands on ``today``: due today is not overdue; day 7 is this week."""
+    if optional:
+        return "optional"
+    if due is None:
+        return "undated"
+    if due < today:
+        return "overdue"
+    if due == today:
+        return "today"
+    if (due - today).days <= WEEK:
+        return "this-week"
+    return "later"
+
+
+def _who(person: Person | None) -> str:
+    if person is None:
+        return ""
+    return f"{person.name} ({person.title})" if person.title else person.name
+
+
+def _recruiter(round_: Round) -> str:
+    recruiter = round_.recruiter
+    if recruiter is None:
+        return "the recruiter"
+    return f"{recruiter.name} ({recruiter.agency})" if recruiter.agency else recruiter.name
+
+
+def _due(moment: Moment, offset: int) -> date:
+    return day_of(moment) + timedelta(days=offset)
+
+
+def round_items(round_: Round, offsets: Offsets) -> list[FollowUp]:
+    """Every item of one round, done or not (no ``today`` needed: status is already derived)."""
+    debrief = round_.debrief
+    base = round_.entry.path
+    items: list[FollowUp] = []
+    recruiter_name = round_.recruiter.name if round_.recruiter else None
+
+    def add(kind: str, key: str, title: str, due: date | None, done_on: Moment | None, done: bool | None = None,
+            person: str | None = None, optional: bool = False) -> None:
+        items.append(FollowUp(
+            id=f"{base}#{kind}" + (f":{key}" if key else ""), kind=kind, title=title, round=round_, due=due,
+            done=bool(done_on) if done is None else done, done_on=day_of(done_on) if done_on else None,
+            person=person, optional=optional,
+        ))
+
+    if round_.status in ("cancelled", "no-show"):
+        pass
+    elif round_.status == "done":
+        if round_.via == "recruiter":
+            add("recruiter-call", "", f"Call {_recruiter(round_)} to debrief the {round_.label}",
+                _due(debrief.date, offsets.recruiter_call), debrief.recruiter_call, person=recruiter_name)
+            keys = _unique(slugify(item.answer)[:40] for item in debrief.take_back)
+            for key, item in zip(keys, debrief.take_back):
+                add("take-back", key, f"Ask {_recruiter(round_)} to clarify your answer: \u201c{item.answer}\u201d",
+                    _due(debrief.date, offsets.recruiter_call), item.clarified, person=recruiter_name)
+        keys = _unique(slugify(person.name) for person in debrief.interviewers)
+        for key, person in zip(keys, debrief.interviewers):
+            add("thank-you", key, f"Send a thank-you note to {_who(person)}",
+                _due(debrief.date, offsets.thank_you), person.thank_you, person=person.name)
+        if round_.via == "recruiter":
+            add("recruiter-thank-you", "", f"Thank {_recruiter(round_)} for arranging the {round_.label} (optional)",
+                _due(debrief.date, offsets.thank_you), debrief.recruiter_thank_you, person=recruiter_name,
+                optional=True)
+            add("feedback", "", f"Get the client's feedback on the {round_.label} from {_recruiter(round_)}",
+                _due(debrief.date, offsets.feedback), debrief.feedback.received if debrief.feedback else None,
+                person=recruiter_name)
+        else:
+            contact = round_.contact
+            whom = _who(contact) if contact else "the hiring manager or HR coordinator"
+            add("check-in", "", f"Check in with {whom} about the next steps after the {round_.label}",
+                _due(debrief.date, offsets.check_in), debrief.feedback.received if debrief.feedback else None,
+                person=contact.name if contact else None)
+    elif round_.status == "scheduled" and round_.via == "recruiter":
+        keys = _unique(slugify(person.name) for person in debrief.interviewers)
+        for key, person in zip(keys, debrief.interviewers):
+            add("prep-background", key,
+                f"Ask {_recruiter(round_)} about {_who(person)}: background and what they look for",
+                _due(debrief.date, offsets.prep_background), None, done=person.background is not None,
+                person=person.name)
+        add("prep-format", "", f"Ask {_recruiter(round_)} what type of interview the {round_.label} will be",
+            _due(debrief.date, offsets.prep_format), None, done=debrief.format is not None, person=recruiter_name)
+    keys = _unique(slugify(task.text)[:40] for task in round_.entry.tasks)
+    for key, task in zip(keys, round_.entry.tasks):
+        items.append(FollowUp(
+            id=f"{base}#task:{key}", kind="task", title=task.text, round=round_, due=task.due,
+            done=task.state == "done", done_on=task.done_on, cancelled=task.state == "cancelled",
+        ))
+    if round_.process.closed or round_.status in ("cancelled", "no-show"):
+        items = [item for item in items if not item.outstanding]
+    return items
+
+
+def _unique(keys: Iterable[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    result = []
+    for key in keys:
+        seen[key] = seen.get(key, 0) + 1
+        result.append(key if seen[key] == 1 else f"{key}-{seen[key]}")
+    return result
+
+
+def all_items(processes: Iterable[Process], offsets: Offsets) -> list[FollowUp]:
+    """Every item of every round, in journal order."""
+    return [item for process in processes for round_ in process.rounds for item in round_items(round_, offsets)]
+
+
+def outstanding(items: Iterable[FollowUp]) -> list[FollowUp]:
+    """Outstanding items, soonest first (undated last), then by company and title."""
+    return sorted((item for item in items if item.outstanding), key=_order)
+
+
+def _order(item: FollowUp) -> tuple[date, str, str, str]:
+    return (item.due or date.max, item.company_slug, item.path, item.id)
+
+
+def by_bucket(items: Iterable[FollowUp], today: date) -> dict[str, list[FollowUp]]:
+    """Outstanding items grouped by bucket, every bucket present, in ``BUCKETS`` order."""
+    groups: dict[str, list[FollowUp]] = {name: [] for name in BUCKETS}
+    for item in outstanding(items):
+        groups[bucket(item.due, today, item.optional)].append(item)
+    return groups

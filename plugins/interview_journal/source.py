@@ -1,0 +1,273 @@
+"""Reading one journal file: bytes -> front matter data with key positions, and the body.
+
+The front matter is split with a python-frontmatter handler and parsed with a strict YAML
+reader of our own that
+
+* keeps the line and column of every key (so a problem points at the key in the file),
+* refuses aliases, duplicate keys and non-standard tags (``!!python/...``, ``!!binary``),
+* keeps timestamps as the text the user wrote (we parse dates ourselves, with clear errors),
+* remembers the source text of every scalar (``14:00`` is reported as ``14:00``, not 840).
+
+Line endings (CRLF, CR), a UTF-8 byte order mark and trailing spaces after ``---`` are
+accepted. A front matter that is opened but never closed is a problem: the file is never
+published as body text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import yaml
+
+from .problems import Problem, shorten
+
+MAX_BYTES = 1024 * 1024
+"""Largest journal file we read; a debrief is a few kilobytes."""
+
+Loc = tuple[str | int, ...]
+
+try:  # libyaml scans and parses much faster; the construction below is ours either way
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML without libyaml
+    _Loader = yaml.SafeLoader
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_TAG + name for name in ("str", "null", "bool", "int", "float", "timestamp")}
+
+
+@dataclass
+class Source:
+    """What one file holds, before validation."""
+
+    path: Path
+    display: str
+    data: dict[str, Any] | None = None
+    body: str = ""
+    body_line: int = 1
+    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    raw: dict[Loc, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    refused: set[Loc] = field(default_factory=set)
+    """Keys whose value was refused while reading (already reported)."""
+
+    def where(self, loc: Loc) -> tuple[int, int]:
+        """Line and column of the innermost known key on ``loc``."""
+        for end in range(len(loc), 0, -1):
+            if loc[:end] in self.positions:
+                return self.positions[loc[:end]]
+        return (1, 1)
+
+    def problem(self, loc: Loc, expected: str, got: str, hint: str = "") -> Problem:
+        line, col = self.where(loc)
+        return Problem(self.display, line, col, dotted(loc) or "front matter", expected, got, hint)
+
+
+def dotted(loc: Loc) -> str:
+    """``('interviewers', 0, 'thank_you')`` -> ``interviewers[0].thank_you``."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+_SKIP = object()
+"""A value we refused (alias, tag, duplicate key): reported, and left out of the data."""
+
+
+def _refuse(src: Source, loc: Loc, mark: Any, expected: str, got: str, hint: str) -> object:
+    src.refused.add(loc)
+    src.problems.append(
+        Problem(src.display, mark.line + 2, mark.column + 1, dotted(loc) or "front matter", expected, got, hint)
+    )
+    return _SKIP
+
+
+class JournalYAMLHandler(frontmatter.YAMLHandler):
+    """python-frontmatter's YAML handler, made strict and line-preserving.
+
+    The boundary is exactly ``---`` (closing ``...`` is accepted, as MkDocs does), so the
+    front matter text keeps its lines and a key's line in the block maps to the file.
+    """
+
+    FM_BOUNDARY = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+    def detect(self, text: str) -> bool:
+        return re.match(r"---[ \t]*(\n|$)", text) is not None
+
+    def split(self, text: str) -> tuple[str, str]:
+        opening = re.match(r"---[ \t]*\n?", text)
+        assert opening is not None
+        closing = self.FM_BOUNDARY.search(text, opening.end())
+        if closing is None:
+            raise ValueError("unclosed")
+        body = text[closing.end() :]
+        return text[opening.end() : closing.start()], body[1:] if body.startswith("\n") else body
+
+    def load(self, fm: str, **kwargs: object) -> Any:
+        return compose(fm)
+
+
+def compose(text: str) -> Any:
+    """YAML text -> a node tree (libyaml), or None for an empty document."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def read_source(path: Path, display: str) -> Source:
+    """Read one file. Problems are collected on the result, never raised."""
+    src = Source(path=path, display=display)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            src.problems.append(
+                Problem(display, 1, 1, "file", "at most 1 MiB", f"{size / 1048576:.1f} MiB",
+                        "split the notes into several files or move attachments out of the journal")
+            )
+            return src
+        data = path.read_bytes()
+    except OSError as error:
+        src.problems.append(Problem(display, 1, 1, "file", "a readable file", error.strerror or str(error)))
+        return src
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        src.problems.append(
+            Problem(display, line, col, "file", "UTF-8 text", f"the byte 0x{data[error.start]:02x}",
+                    "save the file as UTF-8 in your editor")
+        )
+        return src
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    parse_text(src, text)
+    return src
+
+
+def parse_text(src: Source, text: str) -> None:
+    handler = JournalYAMLHandler()
+    if not handler.detect(text):
+        first = text.split("\n", 1)[0]
+        src.problems.append(
+            Problem(src.display, 1, 1, "front matter", "a first line '---' opening the front matter",
+                    repr(shorten(first)) if first.strip() else "an empty line",
+                    "start the file with --- and the fields company, role and date")
+        )
+        return
+    try:
+        fm, body = handler.split(text)
+    except ValueError:
+        src.problems.append(
+            Problem(src.display, 1, 1, "front matter", "a closing '---' line", "none until the end of the file",
+                    "add a line with --- after the last field")
+        )
+        return
+    src.body = body
+    src.body_line = fm.count("\n") + 3
+    try:
+        node = handler.load(fm)
+    except yaml.YAMLError as error:
+        src.problems.append(_syntax_problem(src, error, fm))
+        return
+    if node is None:
+        src.problems.append(
+            Problem(src.display, 2, 1, "front matter", "fields like 'company: ...'", "an empty front matter",
+                    "add company, role and date")
+        )
+        return
+    if not isinstance(node, yaml.MappingNode):
+        kind = "a list" if isinstance(node, yaml.SequenceNode) else f"the value {shorten(str(node.value))!r}"
+        src.problems.append(
+            Problem(src.display, node.start_mark.line + 2, node.start_mark.column + 1, "front matter",
+                    "fields written as 'key: value' lines", kind, "write one field per line, like 'company: Acme'")
+        )
+        return
+    src.data = _construct(src, node, (), set())
+
+
+_YAMLISH = re.compile(r"^(?:[\w][\w -]*:(?:\s|$)|- |\s|#|$)")
+_TASK = re.compile(r"^\s*[-*+] \[[ xX-]\]")
+
+
+def _syntax_problem(src: Source, error: yaml.YAMLError, fm: str) -> Problem:
+    for number, line in enumerate(fm.split("\n"), start=2):
+        if _TASK.match(line) or not _YAMLISH.match(line):
+            if number > 2 and not fm.split("\n")[number - 3].strip():
+                return Problem(src.display, 1, 1, "front matter", "a closing '---' line after the fields",
+                               f"Markdown text on line {number}",
+                               f"add a line with --- before line {number}, where the fields end")
+            break
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line = mark.line + 2 if mark is not None else 2
+    col = mark.column + 1 if mark is not None else 1
+    reason = getattr(error, "problem", None) or str(error).split("\n")[0]
+    hint = "check the indentation, and quote values that contain ': ' or start with a special character"
+    if "\t" in fm and "tab" in str(reason):
+        hint = "indent with spaces, not tabs"
+    return Problem(src.display, line, col, "front matter", "valid YAML", shorten(str(reason)), hint)
+
+
+def _construct(src: Source, node: Any, loc: Loc, seen: set[int]) -> Any:
+    if id(node) in seen:
+        return _refuse(src, loc, node.start_mark, "a plain value", "an alias (*name)",
+                       "aliases and anchors are not supported: write the value out")
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(src, node, loc)
+    seen.add(id(node))
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != _TAG + "seq":
+            return _refuse(src, loc, node.start_mark, "a plain list", f"the tag {node.tag}", "remove the tag")
+        items = []
+        for index, item in enumerate(node.value):
+            src.positions[loc + (index,)] = (item.start_mark.line + 2, item.start_mark.column + 1)
+            value = _construct(src, item, loc + (index,), seen)
+            if value is not _SKIP:
+                items.append(value)
+        return items
+    if node.tag != _TAG + "map":
+        return _refuse(src, loc, node.start_mark, "a plain mapping", f"the tag {node.tag}", "remove the tag")
+    mapping: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _TAG + "merge":
+            _refuse(src, loc, key_node.start_mark, "a plain key", "a complex or merge key",
+                    "write keys as plain words followed by ':'")
+            continue
+        key = str(key_node.value)
+        position = (key_node.start_mark.line + 2, key_node.start_mark.column + 1)
+        if loc + (key,) in src.positions:
+            first = src.positions[loc + (key,)]
+            _refuse(src, loc + (key,), key_node.start_mark, "each key once",
+                    f"'{key}' again (first on line {first[0]})", "remove one of the two lines")
+            continue
+        src.positions[loc + (key,)] = position
+        value = _construct(src, value_node, loc + (key,), seen)
+        if value is not _SKIP:
+            mapping[key] = value
+    return mapping
+
+
+def _scalar(src: Source, node: Any, loc: Loc) -> Any:
+    tag, text = node.tag, node.value
+    if tag not in _SCALAR_TAGS:
+        return _refuse(src, loc, node.start_mark, "a plain value", f"the tag {tag.replace(_TAG, '!!')}",
+                       "journal files take plain text, numbers and dates only")
+    if not node.style:  # plain (unquoted): remember what the user typed
+        src.raw[loc] = text
+    if tag.endswith(":str") or tag.endswith(":timestamp"):
+        return text
+    if tag.endswith(":null"):
+        return None
+    if tag.endswith(":bool"):
+        return text.lower() in ("true", "yes", "on", "y")
+    if tag.endswith(":int"):
+        return yaml.SafeLoader.construct_yaml_int(_CONSTRUCTOR, node)
+    return yaml.SafeLoader.construct_yaml_float(_CONSTRUCTOR, node)
+
+
+_CONSTRUCTOR = yaml.SafeLoader("")
