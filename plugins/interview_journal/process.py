@@ -2,7 +2,8 @@
 
 ``status`` defaults to *done* when the interview's day is today or earlier, else *scheduled*;
 ``via`` to *recruiter* when a recruiter is known (on the debrief or the company note), else
-*direct*; ``round`` to the order by date within the process. A process is **closed** when a
+*direct*; ``round`` to the order by date within the process, where a cancelled or no-show
+round does not count (the round that replaces it has its number). A process is **closed** when a
 round's outcome is rejected or withdrawn, or the company note's status is accepted, declined,
 rejected, withdrawn or ghosted.
 """
@@ -81,8 +82,11 @@ def build_processes(journal: Journal, today: date) -> list[Process]:
             processes[key].rounds.append(_round(entry, company, processes[key], today))
     for process in processes.values():
         process.rounds.sort(key=lambda r: (sort_key(r.debrief.date, journal.zone), r.entry.rel))
-        for position, round_ in enumerate(process.rounds, start=1):
-            round_.number = round_.debrief.round or position
+        held = 0  # a cancelled or no-show round takes the number of the round that replaces it
+        for round_ in process.rounds:
+            round_.number = round_.debrief.round or held + 1
+            if round_.status not in ("cancelled", "no-show"):
+                held = round_.number
     return sorted(processes.values(), key=lambda p: (p.company.slug, identity(p.role)))
 
 

@@ -212,3 +212,22 @@ def by_bucket(items: Iterable[FollowUp], today: date) -> dict[str, list[FollowUp
     for item in outstanding(items):
         groups[bucket(item.due, today, item.optional)].append(item)
     return groups
+
+
+def as_record(item: FollowUp, today: date) -> dict[str, object]:
+    """The ``todo --json`` object of one item (the spec's fields, and a few more)."""
+    return {
+        "id": item.id,
+        "kind": item.kind,
+        "due": item.due.isoformat() if item.due else None,
+        "bucket": bucket(item.due, today, item.optional),
+        "company": item.company,
+        "company_slug": item.company_slug,
+        "role": item.role,
+        "round": item.round.number,
+        "stage": item.round.debrief.stage,
+        "person": item.person,
+        "title": item.title,
+        "path": item.path,
+        "optional": item.optional,
+    }

@@ -1,0 +1,203 @@
+"""Real ``mkdocs build --strict`` runs on tiny journals, asserting on the built HTML."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import REPO, build, debrief, make_project, soup
+
+from interview_journal.cli import main
+
+RECRUITER = {"name": "Dana Ruiz", "agency": "Talent Bridge", "email": "dana@talentbridge.example"}
+
+
+def summary(page: Path) -> dict[str, str]:
+    html = soup(page)
+    return {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
+            for dt in html.select("dl.ij-summary dt")}
+
+
+def test_every_journal_file_has_its_page(site) -> None:
+    out = site({
+        "northwind/2026-11-20-screen.md": debrief(company="Northwind"),
+        "northwind/deep/2026-11-27-onsite.md": debrief(company="Northwind", date="2026-11-27"),
+        "solo.md": debrief(company="Solo"),
+    })
+    for rel in ("northwind/2026-11-20-screen", "northwind/deep/2026-11-27-onsite", "solo"):
+        assert (out / "journal" / rel / "index.html").is_file(), rel
+
+
+def test_debrief_page_shows_the_summary(site) -> None:
+    out = site({"a.md": debrief(
+        company="Northwind Analytics", role="Senior Data Engineer", date="2026-11-20 14:00", round=2,
+        stage="technical screen", format="video", recruiter=RECRUITER,
+        interviewers=[{"name": "Priya Shah", "title": "Engineering Manager"}],
+    )})
+    facts = summary(out / "journal/a/index.html")
+    assert facts["Company"] == "Northwind Analytics"
+    assert facts["Role"] == "Senior Data Engineer"
+    assert facts["Round"] == "2 · technical screen"
+    assert facts["Date"] == "Fri 2026-11-20 14:00"
+    assert facts["Format"] == "video"
+    assert facts["Channel"].startswith("through a recruiter: Dana Ruiz (Talent Bridge)")
+    assert facts["Interviewers"] == "Priya Shah, Engineering Manager"
+    time = soup(out / "journal/a/index.html").select_one("dl.ij-summary time")
+    assert time["datetime"] == "2026-11-20T14:00:00+01:00"
+
+
+def test_page_title_names_company_role_and_round(site) -> None:
+    out = site({"a.md": debrief(company="Northwind", role="Data Engineer", stage="onsite")})
+    assert soup(out / "journal/a/index.html").select_one("article h1").get_text() == "Northwind — Data Engineer, onsite"
+
+
+def test_notes_render_as_markdown_after_the_summary(site) -> None:
+    out = site({"a.md": debrief(body="Some **bold** notes.\n\n- [x] a done task\n")})
+    article = soup(out / "journal/a/index.html").select_one("article")
+    assert article.select_one("h2#notes") is not None
+    assert article.select_one("strong").get_text() == "bold"
+
+
+def _nav_links(page: Path) -> list[str]:
+    return [a["href"] for a in soup(page).select("nav.md-nav--primary a.md-nav__link[href]")]
+
+
+def test_debrief_pages_stay_out_of_the_nav(site) -> None:
+    out = site({"acme/a.md": debrief(), "acme/b.md": debrief(date="2026-11-21")})
+    links = _nav_links(out / "index.html")
+    assert "journal/" in links and "journal/followups/" in links
+    assert not [link for link in links if "acme" in link]
+
+
+def test_the_build_touches_neither_journal_nor_docs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    make_project(tmp_path, {"acme/a.md": debrief(body="- [ ] x\n"), "acme/company.md": "---\nkind: company\ncompany: Acme\n---\n"})
+
+    def snapshot() -> dict[str, tuple[str, int]]:
+        return {
+            str(path.relative_to(tmp_path)): (
+                hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "folder", path.stat().st_mtime_ns
+            )
+            for folder in ("journal", "docs") for path in sorted((tmp_path / folder).rglob("*"))
+        }
+
+    before = snapshot()
+    build(tmp_path)
+    assert snapshot() == before
+
+
+def test_a_problem_fails_the_strict_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.exceptions import Abort
+
+    monkeypatch.chdir(tmp_path)
+    make_project(tmp_path, {"a.md": debrief(format="zoom")})
+    with pytest.raises(Abort):
+        build(tmp_path, strict=True)
+
+
+def test_a_plain_build_keeps_valid_files_and_lists_problems(site) -> None:
+    out = site({
+        "good.md": debrief(),
+        "bad.md": "---\ncompany: Acme\nrole: [\n---\n",
+        "typo.md": debrief(format="zoom"),
+    }, strict=False)
+    assert (out / "journal/good/index.html").is_file()
+    assert (out / "journal/typo/index.html").is_file()  # kept, without the wrong field
+    assert not (out / "journal/bad").exists()
+    problems = [li.get_text() for li in soup(out / "journal/index.html").select(".admonition.warning li")]
+    assert len(problems) == 2
+    assert problems[1] == "journal/typo.md:5:1: format: expected one of phone | video | onsite | panel | take-home | other, got zoom"
+
+
+def test_the_edit_link_points_at_the_journal_file(site) -> None:
+    out = site({"acme/a.md": debrief()}, config={
+        "repo_url": "https://git.example/me/search", "edit_uri": "edit/main/docs/",
+        "theme": {"name": "material", "font": False, "features": ["content.action.edit"]},
+    })
+    edit = soup(out / "journal/acme/a/index.html").select_one("a.md-content__button[href]")
+    assert edit["href"] == "https://git.example/me/search/edit/main/journal/acme/a.md"
+
+
+def test_checklist_marks_done_and_outstanding_items(site) -> None:
+    out = site({"acme/a.md": debrief(
+        recruiter=RECRUITER, recruiter_call="2026-11-20",
+        interviewers=[{"name": "Priya Shah", "thank_you": "2026-11-21"}, {"name": "Tom Becker"}],
+    )})
+    items = soup(out / "journal/acme/a/index.html").select("ul.ij-checklist > li")
+    by_kind = {(li["data-kind"], li.get_text(" ", strip=True).split(" note to ")[-1][:5]): li for li in items}
+    call = next(li for li in items if li["data-kind"] == "recruiter-call")
+    assert call["data-done"] == "2026-11-20" and call.select_one("input[checked]") is not None
+    tom = [li for li in items if "Tom Becker" in li.get_text()][0]
+    assert not tom.has_attr("data-done")
+    assert (tom["data-kind"], tom["data-due"], tom["data-company"]) == ("thank-you", "2026-11-21", "acme")
+    assert tom.select_one(".ij-badge").get_text() == "Overdue"
+    assert len(by_kind) == len(items)
+
+
+def test_followups_page_holds_exactly_what_todo_gives(site, tmp_path: Path) -> None:
+    journal = {
+        "acme/a.md": debrief(recruiter=RECRUITER, interviewers=["Priya Shah", "Tom Becker"],
+                             take_back=[{"answer": "said no to Kafka"}], body="- [ ] send link 📅 2026-12-10\n"),
+        "beta/b.md": debrief(company="Beta", date="2026-12-01", recruiter=RECRUITER, interviewers=["Ann"]),
+        "gamma/c.md": debrief(company="Gamma", date="2026-11-24", contact={"name": "Kim"}, body="- [ ] undated\n"),
+    }
+    out = site(journal)
+    html = soup(out / "journal/followups/index.html")
+    on_page = sorted((li["data-id"], li["data-kind"], li["data-due"], li["data-company"],
+                      li.find_parent("section")["data-bucket"]) for li in html.select("li.ij-item"))
+    result = CliRunner().invoke(main, ["todo", "--json", "--journal", str(tmp_path / "journal"), "--today", "2026-11-25"])
+    assert result.exit_code == 0, result.output
+    from_cli = sorted((r["id"], r["kind"], r["due"] or "", r["company_slug"], r["bucket"]) for r in json.loads(result.stdout))
+    assert on_page == from_cli
+    assert len(on_page) == 11
+    counts = {a["data-bucket"]: int(a.select_one(".ij-count__n").get_text()) for a in html.select("nav.ij-counts a")}
+    assert counts == {"overdue": 5, "today": 0, "this-week": 3, "later": 1, "undated": 1, "optional": 1}
+
+
+def test_followup_links_lead_to_the_debrief(site) -> None:
+    out = site({"acme/a.md": debrief(interviewers=["P"])})
+    page = out / "journal/followups/index.html"
+    for link in soup(page).select("li.ij-item a[href]"):
+        assert (page.parent / link["href"] / "index.html").resolve().is_file()
+
+
+def test_pages_say_which_date_they_were_computed_for(site) -> None:
+    out = site({"a.md": debrief()})
+    for page in ("journal/index.html", "journal/followups/index.html", "journal/a/index.html"):
+        root = soup(out / page).select_one("[data-ij-today]")
+        assert root["data-ij-today"] == "2026-11-25" and root.has_attr("data-ij-pinned"), page
+        assert root.select_one(".ij-asof time")["datetime"] == "2026-11-25"
+
+
+def test_unpinned_today_is_left_to_the_browser(site, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")  # 2026-11-18 09:26 in Berlin
+    out = site({"a.md": debrief()}, today=None)
+    root = soup(out / "journal/followups/index.html").select_one("[data-ij-today]")
+    assert root["data-ij-today"] == "2026-11-18" and not root.has_attr("data-ij-pinned")
+    script = [s["src"] for s in soup(out / "journal/followups/index.html").select("script[src]")]
+    assert "../assets/interview-journal.js" in script
+
+
+def test_front_matter_values_are_escaped(site) -> None:
+    evil = '<script>alert(1)</script><img src=x onerror=alert(2)>'
+    out = site({"a.md": debrief(company=evil, role=evil, stage=evil, interviewers=[{"name": evil, "title": evil}])})
+    for page in ("journal/a/index.html", "journal/followups/index.html", "journal/index.html"):
+        html = soup(out / page)
+        assert not [s for s in html.select("script") if "alert" in s.get_text()], page
+        assert html.select("img[onerror]") == [], page
+
+
+def test_the_sample_site_builds_strict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    monkeypatch.chdir(REPO)
+    mkdocs_build(load_config(str(REPO / "mkdocs.yml"), strict=True, site_dir=str(tmp_path / "site")))
+    journal = sorted(p for p in (REPO / "journal").rglob("*.md") if p.name != "company.md")
+    for path in journal:
+        rel = path.relative_to(REPO / "journal").with_suffix("")
+        assert (tmp_path / "site/journal" / rel / "index.html").is_file(), rel
+    assert len(journal) >= 10
