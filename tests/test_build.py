@@ -201,3 +201,29 @@ def test_the_sample_site_builds_strict(tmp_path: Path, monkeypatch: pytest.Monke
         rel = path.relative_to(REPO / "journal").with_suffix("")
         assert (tmp_path / "site/journal" / rel / "index.html").is_file(), rel
     assert len(journal) >= 10
+
+
+def test_the_environment_pins_today_over_the_option(site, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INTERVIEW_JOURNAL_TODAY", "2026-11-21")
+    out = site({"a.md": debrief(interviewers=["Priya"])}, today="2026-11-25")
+    html = soup(out / "journal/followups/index.html")
+    assert html.select_one("[data-ij-today]")["data-ij-today"] == "2026-11-21"
+    assert html.select_one("[data-ij-today]").has_attr("data-ij-pinned")
+    assert html.select_one("li[data-kind='thank-you']").find_parent("section")["data-bucket"] == "today"
+
+
+def test_serve_watches_the_journal_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.config import load_config
+
+    monkeypatch.chdir(tmp_path)
+    make_project(tmp_path, {"a.md": debrief()})
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    config.plugins.on_config(config)
+    watched: list[str] = []
+
+    class Server:
+        def watch(self, path: str) -> None:
+            watched.append(path)
+
+    config.plugins.on_serve(Server(), config=config, builder=None)
+    assert str((tmp_path / "journal").resolve()) in watched

@@ -28,7 +28,7 @@ M = TypeVar("M", bound=BaseModel)
 _REQUIRED = {Debrief: ("company", "role", "date"), CompanyNote: ("kind", "company")}
 
 
-@dataclass
+@dataclass(eq=False)
 class Entry(Generic[M]):
     """One valid journal file: its model, body and where it lives."""
 
@@ -50,7 +50,7 @@ class Entry(Generic[M]):
         return self.rel + ".md"
 
 
-@dataclass
+@dataclass(eq=False)
 class Company:
     """Every file that names one company (see ``slugs.identity``)."""
 
@@ -61,7 +61,7 @@ class Company:
     debriefs: list[Entry[Debrief]] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(eq=False)
 class Journal:
     root: Path
     zone: tzinfo

@@ -87,6 +87,7 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
             offsets=Offsets(due.recruiter_call, due.thank_you, due.feedback, due.check_in,
                             due.prep_background, due.prep_format),
             public=self.config.public,
+            quiet_days=self.config.quiet_days,
             template_dirs=template_dirs,
         )
         for name, extra in ((ASSET_CSS, config.extra_css), (ASSET_JS, config.extra_javascript)):

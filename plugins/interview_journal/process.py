@@ -22,7 +22,7 @@ CLOSING_OUTCOMES = frozenset({"rejected", "withdrawn"})
 CLOSING_STATUSES = frozenset({"accepted", "declined", "rejected", "withdrawn", "ghosted"})
 
 
-@dataclass
+@dataclass(eq=False)
 class Round:
     """One debrief with the facts the spec derives for it."""
 
@@ -49,7 +49,7 @@ class Round:
         return self.debrief.stage or f"round {self.number}"
 
 
-@dataclass
+@dataclass(eq=False)
 class Process:
     company: Company
     role: str

@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..load import Journal
+from ..dates import day_of, sort_key
+from ..load import Company, Journal
 from ..process import Process, Round, build_processes
-from ..rules import BUCKET_TITLES, FollowUp, Offsets, all_items, bucket, by_bucket
+from ..rules import BUCKET_TITLES, FollowUp, Offsets, all_items, bucket, by_bucket, outstanding
+from ..timeline import Event, company_events, last_contact, people, stage, stage_rank
 from .render import environment, html_block, markdown_page, page_url, relative_url
 
 ASSET_CSS = "assets/interview-journal.css"
@@ -30,6 +32,9 @@ class Settings:
     use_directory_urls: bool = True
     offsets: Offsets = field(default_factory=Offsets)
     public: bool = False
+    quiet_days: int = 14
+    upcoming_days: int = 14
+    recent_events: int = 12
     template_dirs: Sequence[Path] = ()
 
 
@@ -67,6 +72,15 @@ class Site:
     def link(self, from_src: str, round_: Round) -> str:
         return relative_url(self.url(from_src), self.url(self.debrief_src(round_)))
 
+    def company_src(self, company: Company) -> str:
+        return self.src(f"companies/{company.slug}.md")
+
+    def company_link(self, from_src: str, company: Company) -> str:
+        return relative_url(self.url(from_src), self.url(self.company_src(company)))
+
+    def processes_of(self, company: Company) -> list[Process]:
+        return [process for process in self.processes if process.company is company]
+
 
 RESERVED = ("index", "followups", "companies", "people", "questions", "insights", "calendar", "assets")
 """Names under the section that our own pages use: a debrief may not take them."""
@@ -101,8 +115,16 @@ def build_site(journal: Journal, settings: Settings) -> list[GeneratedPage]:
         "bucket": bucket,
         "bucket_titles": BUCKET_TITLES,
         "link": site.link,
+        "company_link": site.company_link,
     }
-    pages = [dashboard(site, env, common), followups(site, env, common)]
+    events = {company.key: company_events(company, site.processes_of(company), journal.zone)
+              for company in site.journal.companies.values()}
+    if settings.public:
+        events = {key: [e for e in found if not e.private] for key, found in events.items()}
+    pages = [dashboard(site, env, common, events), followups(site, env, common),
+             companies_index(site, env, common, events), people_page(site, env, common)]
+    for company in site.journal.companies.values():
+        pages.append(company_page(site, env, common, company, events[company.key]))
     items_by_path: dict[str, list[FollowUp]] = {}
     for item in site.items:
         items_by_path.setdefault(item.path, []).append(item)
@@ -129,11 +151,103 @@ def followups(site: Site, env: object, common: dict[str, object]) -> GeneratedPa
     return GeneratedPage(src, markdown_page("Follow-ups", html), in_nav=True)
 
 
-def dashboard(site: Site, env: object, common: dict[str, object]) -> GeneratedPage:
+def dashboard(site: Site, env: object, common: dict[str, object], events: dict[str, list[Event]]) -> GeneratedPage:
     src = site.src("index.md")
-    groups = by_bucket(site.items, site.settings.today)
-    rounds = sorted(site.rounds, key=lambda r: (r.day, r.entry.rel), reverse=True)
-    html = html_block(env, "dashboard.html", groups=groups, rounds=rounds, problems=site.journal.problems,  # type: ignore[arg-type]
-                      page=src, followups_url=relative_url(site.url(src), site.url(site.src("followups.md"))),
-                      **common)
+    today = site.settings.today
+    groups = by_bucket(site.items, today)
+    board = []
+    for process in site.processes:
+        if process.closed:
+            continue
+        found = [e for e in events[process.company.key] if e.round is None or e.round.process is process]
+        last = last_contact(found, today)
+        board.append({"company": process.company, "role": process.role, "stage": stage(process, today),
+                      "last": last, "quiet": (today - last).days if last else 0})
+    board.sort(key=lambda row: (stage_rank(row["stage"]), row["company"].name.casefold()))
+    upcoming = sorted((r for r in site.rounds if r.status == "scheduled" and
+                       0 <= (r.day - today).days <= site.settings.upcoming_days),
+                      key=lambda r: sort_key(r.debrief.date, site.journal.zone))
+    recent = sorted(((company, event) for company in site.journal.companies.values()
+                     for event in events[company.key] if day_of(event.when) <= today),
+                    key=lambda pair: sort_key(pair[1].when, site.journal.zone), reverse=True)[: site.settings.recent_events]
+    html = html_block(env, "dashboard.html", groups=groups, problems=site.journal.problems,  # type: ignore[arg-type]
+                      board=board, upcoming=upcoming, upcoming_days=site.settings.upcoming_days, recent=recent,
+                      quiet_days=site.settings.quiet_days, page=src,
+                      followups_url=relative_url(site.url(src), site.url(site.src("followups.md"))), **common)
     return GeneratedPage(src, markdown_page("Journal", html), in_nav=True)
+
+
+def company_page(site: Site, env: object, common: dict[str, object], company: Company,
+                 events: list[Event]) -> GeneratedPage:
+    src = site.company_src(company)
+    processes = site.processes_of(company)
+    today = site.settings.today
+    rounds = [r for p in processes for r in p.rounds]
+    recruiters = _distinct([r.recruiter for r in rounds if r.recruiter and r.via == "recruiter"]
+                           or ([company.note.model.recruiter] if company.note and company.note.model.recruiter else []))
+    contacts = _distinct([r.contact for r in rounds if r.contact and r.via == "direct"]
+                         or ([company.note.model.contact] if company.note and company.note.model.contact else []))
+    items = outstanding(item for item in site.items if item.round.company is company)
+    met = [person for person in people(processes, today) if person.role == "interviewer"]
+    html = html_block(env, "company.html", company=company, processes=processes,  # type: ignore[arg-type]
+                      stages=[stage(p, today) for p in processes], recruiters=recruiters, contacts=contacts,
+                      items=items, events=events, met=met, last=last_contact(events, today), page=src, **common)
+    body = company.note.body.strip() if company.note else ""
+    if body and site.settings.public and company.note and company.note.model.private:
+        body = ""
+    notes = f"## Notes\n\n{body}" if body else ""
+    edit = company.note.source.path if company.note else None
+    return GeneratedPage(src, markdown_page(company.name, html, notes), edit_path=edit)
+
+
+def _distinct(persons: list) -> list:
+    seen, result = set(), []
+    for person in persons:
+        if person.name not in seen:
+            seen.add(person.name)
+            result.append(person)
+    return result
+
+
+@dataclass
+class CompanyRow:
+    company: Company
+    roles: list[str]
+    stages: list[str]
+    closed: bool
+    last: date | None
+    next: FollowUp | None
+    rounds: int
+
+
+def company_rows(site: Site, events: dict[str, list[Event]]) -> list[CompanyRow]:
+    """One row per company: open ones with the nearest follow-up first, closed ones last."""
+    today = site.settings.today
+    first_item: dict[str, FollowUp] = {}
+    for item in outstanding(site.items):
+        first_item.setdefault(item.round.company.key, item)
+    rows = []
+    for company in site.journal.companies.values():
+        processes = site.processes_of(company)
+        closed = bool(processes) and all(p.closed for p in processes)
+        if not processes and company.note is not None and company.note.model.status in (
+                "accepted", "declined", "rejected", "withdrawn", "ghosted"):
+            closed = True
+        rows.append(CompanyRow(company, [p.role for p in processes], [stage(p, today) for p in processes] or ["applied"],
+                               closed, last_contact(events[company.key], today), first_item.get(company.key),
+                               sum(len(p.rounds) for p in processes)))
+    return sorted(rows, key=lambda r: (r.closed, r.next is None, r.next.due or date.max if r.next else date.max,
+                                       r.company.name.casefold()))
+
+
+def companies_index(site: Site, env: object, common: dict[str, object], events: dict[str, list[Event]]) -> GeneratedPage:
+    src = site.src("companies/index.md")
+    html = html_block(env, "companies.html", rows=company_rows(site, events), page=src, **common)  # type: ignore[arg-type]
+    return GeneratedPage(src, markdown_page("Companies", html), in_nav=True)
+
+
+def people_page(site: Site, env: object, common: dict[str, object]) -> GeneratedPage:
+    src = site.src("people.md")
+    met = people(site.processes, site.settings.today)
+    html = html_block(env, "people.html", met=met, page=src, **common)  # type: ignore[arg-type]
+    return GeneratedPage(src, markdown_page("People", html), in_nav=True)

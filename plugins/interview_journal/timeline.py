@@ -1,0 +1,165 @@
+"""What happened with each company, in order; the stage of each process; the people met.
+
+Pure functions over processes: ``today`` is an argument, never read here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, tzinfo
+
+from .dates import Moment, day_of, format_moment, sort_key
+from .load import Company
+from .model import Person
+from .process import Process, Round
+from .slugs import identity
+
+# Order of events that share one moment: the interview first, then what followed it.
+_ORDER = ("applied", "interview", "recruiter-call", "take-back", "thank-you", "recruiter-thank-you",
+          "feedback", "outcome", "log")
+
+
+@dataclass(frozen=True)
+class Event:
+    when: Moment
+    kind: str
+    title: str
+    round: Round | None = None
+    details: tuple[str, ...] = ()
+    private: bool = False
+    """Log entries, take-back answers and feedback: left out of a public site."""
+    contact: bool = True
+    """True when the event is a contact with the company or recruiter (for "last contact")."""
+
+
+def company_events(company: Company, processes: list[Process], zone: tzinfo) -> list[Event]:
+    """Everything the journal knows about one company, oldest first."""
+    events: list[Event] = []
+    note = company.note.model if company.note else None
+    if note is not None and note.applied is not None:
+        events.append(Event(note.applied, "applied", f"Applied ({note.source})" if note.source else "Applied",
+                            contact=False))
+    if note is not None:
+        events.extend(Event(entry.date, "log", entry.note, private=True) for entry in note.log)
+    for process in processes:
+        if process.company is not company:
+            continue
+        for round_ in process.rounds:
+            events.extend(round_events(round_))
+    return sorted(events, key=lambda e: (sort_key(e.when, zone), _ORDER.index(e.kind), e.title))
+
+
+def round_events(round_: Round) -> list[Event]:
+    d = round_.debrief
+    role = round_.process.role
+    people = ", ".join(p.name for p in d.interviewers)
+    status = {"done": "", "scheduled": " (scheduled)", "cancelled": " (cancelled)", "no-show": " (no-show)"}
+    title = f"{role}: {round_.label}{status[round_.status]}" + (f" with {people}" if people else "")
+    events = [Event(d.date, "interview", title, round_, contact=round_.status == "done")]
+    if d.recruiter_call:
+        who = round_.recruiter.name if round_.recruiter else "the recruiter"
+        events.append(Event(d.recruiter_call, "recruiter-call", f"Debrief call with {who} about the {round_.label}", round_))
+    for item in d.take_back:
+        if item.clarified:
+            events.append(Event(item.clarified, "take-back", f"Answer clarified: {item.answer}", round_,
+                                details=(item.correction,) if item.correction else (), private=True))
+    for person in d.interviewers:
+        if person.thank_you:
+            events.append(Event(person.thank_you, "thank-you", f"Thank-you note sent to {person.name}", round_))
+    if d.recruiter_thank_you:
+        who = round_.recruiter.name if round_.recruiter else "the recruiter"
+        events.append(Event(d.recruiter_thank_you, "recruiter-thank-you", f"Thank-you note sent to {who}", round_))
+    if d.feedback and d.feedback.received:
+        details = tuple(f"+ {text}" for text in d.feedback.positives) + tuple(f"\u2212 {text}" for text in d.feedback.negatives)
+        if d.feedback.next_steps:
+            details += (f"Next: {d.feedback.next_steps}",)
+        events.append(Event(d.feedback.received, "feedback", f"Feedback on the {round_.label}", round_, details,
+                            private=True))
+    if d.outcome and d.outcome != "pending":
+        events.append(Event(d.date, "outcome", f"Outcome of the {round_.label}: {d.outcome}", round_, contact=False))
+    events.extend(Event(entry.date, "log", entry.note, round_, private=True) for entry in d.log)
+    return events
+
+
+def last_contact(events: list[Event], today: date) -> date | None:
+    """The latest day with a contact, not after today."""
+    days = [day_of(e.when) for e in events if e.contact and day_of(e.when) <= today]
+    return max(days) if days else None
+
+
+def stage(process: Process, today: date) -> str:
+    """``round 2 scheduled 2026-12-02``, ``offer``, ``closed: rejected`` ..."""
+    closed = process.closed_by
+    if closed:
+        return f"closed: {closed}"
+    if any(r.debrief.outcome == "offer" for r in process.rounds):
+        return "offer"
+    note = process.company.note
+    if note is not None and note.model.status == "offer":
+        return "offer"
+    upcoming = [r for r in process.rounds if r.status == "scheduled" and r.day >= today]
+    if upcoming:
+        nxt = upcoming[0]
+        return f"round {nxt.number} scheduled {format_moment(nxt.debrief.date, weekday=False)}"
+    done = [r for r in process.rounds if r.status == "done"]
+    if done:
+        last = done[-1]
+        waiting = "" if (last.debrief.feedback and last.debrief.feedback.received) else ", awaiting feedback"
+        return f"round {last.number} done {last.day.isoformat()}{waiting}"
+    return "applied"
+
+
+def stage_rank(label: str) -> int:
+    """For boards: offer first, then scheduled rounds, then waiting, then closed."""
+    if label == "offer":
+        return 0
+    if "scheduled" in label:
+        return 1
+    if label.startswith("round"):
+        return 2
+    if label == "applied":
+        return 3
+    return 4
+
+
+@dataclass
+class Met:
+    """One person across every round they were in."""
+
+    name: str
+    role: str
+    """``interviewer``, ``recruiter`` or ``contact``."""
+    title: str | None = None
+    email: str | None = None
+    agency: str | None = None
+    companies: list[Company] = field(default_factory=list)
+    rounds: list[Round] = field(default_factory=list)
+    last: date | None = None
+
+
+def people(processes: list[Process], today: date) -> list[Met]:
+    """Interviewers per company, recruiters across companies, contacts per company: one row each."""
+    found: dict[tuple[str, ...], Met] = {}
+
+    def meet(person: Person, role: str, company: Company, round_: Round, key: tuple[str, ...]) -> None:
+        met = found.setdefault(key, Met(name=person.name, role=role))
+        met.title = met.title or person.title
+        met.email = met.email or person.email
+        met.agency = met.agency or getattr(person, "agency", None)
+        if company not in met.companies:
+            met.companies.append(company)
+        if round_ not in met.rounds:
+            met.rounds.append(round_)
+        if round_.status == "done" and round_.day <= today:
+            met.last = max(filter(None, (met.last, round_.day)))
+
+    for process in processes:
+        for round_ in process.rounds:
+            company = process.company
+            for person in round_.debrief.interviewers:
+                meet(person, "interviewer", company, round_, ("interviewer", company.key, identity(person.name)))
+            if round_.recruiter is not None and round_.via == "recruiter":
+                meet(round_.recruiter, "recruiter", company, round_, ("recruiter", identity(round_.recruiter.name)))
+            if round_.contact is not None and round_.via == "direct":
+                meet(round_.contact, "contact", company, round_, ("contact", company.key, identity(round_.contact.name)))
+    return sorted(found.values(), key=lambda m: (identity(m.name), m.role))

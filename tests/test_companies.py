@@ -1,0 +1,146 @@
+"""Company timelines, stages, the companies index, the dashboard and the people page."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from conftest import debrief, soup, write_files
+
+from interview_journal.load import load_journal
+from interview_journal.process import build_processes
+from interview_journal.timeline import company_events, people, stage
+
+BERLIN = ZoneInfo("Europe/Berlin")
+TODAY = date(2026, 11, 25)
+NOTE = "---\nkind: company\ncompany: Acme\n{extra}---\n{body}"
+
+
+def processes(tmp_path: Path, files: dict[str, str]):
+    write_files(tmp_path / "journal", files)
+    journal = load_journal(tmp_path / "journal", BERLIN)
+    assert journal.problems == []
+    return journal, build_processes(journal, TODAY)
+
+
+def test_timeline_orders_dates_datetimes_and_offsets_together(tmp_path: Path) -> None:
+    journal, found = processes(tmp_path, {
+        "acme/company.md": NOTE.format(extra="applied: 2026-11-01\nlog:\n  - date: 2026-11-20 09:00\n    note: mail\n", body=""),
+        "acme/a.md": debrief(date="2026-11-20T07:30:00-05:00", recruiter_call="2026-11-20",  # 13:30 Berlin
+                             interviewers=[{"name": "Priya", "thank_you": "2026-11-21 08:00"}]),
+    })
+    events = company_events(journal.companies["acme"], found, BERLIN)
+    assert [e.kind for e in events] == ["applied", "recruiter-call", "log", "interview", "thank-you"]
+
+
+@pytest.mark.parametrize(
+    ("fields", "note", "expected"),
+    [
+        ({"outcome": "rejected"}, "", "closed: rejected"),
+        ({"outcome": "withdrawn"}, "", "closed: withdrawn"),
+        ({"outcome": "offer"}, "", "offer"),
+        ({}, "status: offer\n", "offer"),
+        ({}, "status: ghosted\n", "closed: ghosted"),
+        ({}, "status: accepted\n", "closed: accepted"),
+        ({"feedback": {"received": "2026-11-22"}}, "", "round 1 done 2026-11-20"),
+        ({}, "", "round 1 done 2026-11-20, awaiting feedback"),
+    ],
+)
+def test_stage_of_a_process(tmp_path: Path, fields: dict, note: str, expected: str) -> None:
+    _, found = processes(tmp_path, {"acme/company.md": NOTE.format(extra=note, body=""),
+                                    "acme/a.md": debrief(**fields)})
+    assert stage(found[0], TODAY) == expected
+
+
+def test_stage_names_the_next_scheduled_round(tmp_path: Path) -> None:
+    _, found = processes(tmp_path, {"a.md": debrief(), "b.md": debrief(date="2026-12-02 10:00")})
+    assert stage(found[0], TODAY) == "round 2 scheduled 2026-12-02 10:00"
+
+
+def test_one_person_met_twice_is_one_row(tmp_path: Path) -> None:
+    _, found = processes(tmp_path, {
+        "a.md": debrief(interviewers=[{"name": "Priya Shah", "title": "EM"}], recruiter={"name": "Dana"}),
+        "b.md": debrief(date="2026-11-22", interviewers=["priya shah"], recruiter={"name": "Dana"}),
+        "c.md": debrief(company="Beta", interviewers=["Priya Shah"], recruiter={"name": "Dana"}),
+    })
+    met = {(m.role, m.name, tuple(c.name for c in m.companies)): len(m.rounds) for m in people(found, TODAY)}
+    assert met == {
+        ("interviewer", "Priya Shah", ("Acme",)): 2,
+        ("interviewer", "Priya Shah", ("Beta",)): 1,
+        ("recruiter", "Dana", ("Acme", "Beta")): 3,
+    }
+
+
+def test_company_page_tells_the_story(site) -> None:
+    out = site({
+        "acme/company.md": NOTE.format(extra="applied: 2026-11-01\nsource: referral\n", body="A **great** team.\n"),
+        "acme/a.md": debrief(company="ACME", recruiter={"name": "Dana Ruiz"}, recruiter_call="2026-11-20",
+                             interviewers=[{"name": "Priya Shah", "title": "EM", "thank_you": "2026-11-21"}],
+                             feedback={"received": "2026-11-23", "negatives": ["wants more streaming"]}),
+        "acme/b.md": debrief(company="Acme", date="2026-12-02 10:00", stage="onsite", recruiter={"name": "Dana Ruiz"}),
+    })
+    page = soup(out / "journal/companies/acme/index.html")
+    facts = {dt.get_text(): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in page.select("dl.ij-summary dt")}
+    assert facts["Data Engineer"] == "round 2 scheduled 2026-12-02 10:00 · 2 rounds"
+    assert facts["Source"] == "referral" and facts["Applied"] == "Sun 2026-11-01"
+    events = [li["data-event"] for li in page.select("ol.ij-timeline > li")]
+    assert events == ["applied", "interview", "recruiter-call", "thank-you", "feedback", "interview"]
+    assert "wants more streaming" in page.select("ol.ij-timeline > li")[4].get_text()
+    assert page.select_one("article strong").get_text() == "great"  # the note's body, as Markdown
+    assert {li["data-kind"] for li in page.select("li.ij-item")} == {"prep-format", "recruiter-thank-you"}
+
+
+def test_companies_index_puts_the_nearest_follow_up_first(site) -> None:
+    out = site({
+        "late/a.md": debrief(company="Late", date="2026-11-24", interviewers=["P"]),
+        "soon/a.md": debrief(company="Soon", date="2026-11-18", interviewers=["P"]),
+        "done/a.md": debrief(company="Done", outcome="rejected", interviewers=["P"]),
+        "quiet/a.md": debrief(company="Quiet", via="direct", feedback={"received": "2026-11-21"}),
+    })
+    rows = soup(out / "journal/companies/index.html").select("tbody tr")
+    assert [row["data-company"] for row in rows] == ["soon", "late", "quiet", "done"]
+    assert rows[0].select("td")[4].get_text(" ", strip=True).startswith("Thu 2026-11-19")
+
+
+def test_dashboard_counts_agree_with_the_engine(site) -> None:
+    out = site({
+        "a.md": debrief(date="2026-11-10", interviewers=["P", "Q"]),  # 2 overdue thank-yous, overdue check-in
+        "b.md": debrief(company="B", date="2026-11-24", interviewers=["R"]),  # thank-you today
+        "c.md": debrief(company="C", date="2026-12-01 09:00", stage="onsite"),
+    })
+    page = soup(out / "journal/index.html")
+    counts = {a["data-bucket"]: int(a.select_one(".ij-count__n").get_text()) for a in page.select(".ij-count")}
+    followups = soup(out / "journal/followups/index.html")
+    on_followups = {s["data-bucket"]: len(s.select("li.ij-item")) for s in followups.select("section.ij-bucket")}
+    assert counts == {k: on_followups[k] for k in ("overdue", "today", "this-week")} == {
+        "overdue": 3, "today": 1, "this-week": 1}
+    assert [a.get_text() for a in page.select("#upcoming ~ ul a")][0] == "C, Data Engineer: onsite"
+
+
+def test_dashboard_flags_a_quiet_process(site) -> None:
+    out = site({"a.md": debrief(date="2026-11-01", via="direct")}, quiet_days=14)
+    row = soup(out / "journal/index.html").select_one(".ij-board tbody tr")
+    assert "24 days ago" in row.get_text() and row.select_one(".ij-quiet") is not None
+
+
+def test_people_page_lists_recruiters_with_their_companies(site) -> None:
+    out = site({"a.md": debrief(recruiter={"name": "Dana Ruiz", "agency": "TB"}, interviewers=["Priya"]),
+                "b.md": debrief(company="Beta", recruiter={"name": "Dana Ruiz"})})
+    rows = [[" ".join(td.get_text().split()) for td in tr.select("td")]
+            for tr in soup(out / "journal/people/index.html").select("tbody tr")]
+    assert ["Dana Ruiz", "recruiter (TB)", "Acme, Beta"] == rows[0][:3]
+    assert rows[1][:3] == ["Priya", "interviewer", "Acme"]
+
+
+@pytest.mark.parametrize("page", ["journal/companies/index.html", "journal/people/index.html", "journal/index.html"])
+def test_new_pages_escape_front_matter(site, page: str) -> None:
+    evil = '<img src=x onerror=alert(1)>'
+    out = site({"a.md": debrief(company=evil, role=evil, stage=evil, recruiter={"name": evil, "agency": evil},
+                                interviewers=[{"name": evil, "title": evil}])})
+    html = soup(out / page)
+    assert html.select("img[onerror]") == []
+    assert evil in html.get_text()
+    company_pages = list((out / "journal/companies").glob("*/index.html"))
+    assert len(company_pages) == 1 and soup(company_pages[0]).select("img[onerror]") == []
