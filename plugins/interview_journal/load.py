@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from .model import COMPANY_FIELDS, DEBRIEF_FIELDS, CompanyNote, Debrief
 from .problems import Problem, shorten
 from .slugs import assign_slugs, identity
-from .source import Loc, Source, read_source
+from .source import Loc, Source, dotted, read_source
 from .tasks import Task, parse_tasks
 
 M = TypeVar("M", bound=BaseModel)
@@ -145,6 +145,7 @@ def validate(model_class: type[M], source: Source, zone: tzinfo) -> tuple[M | No
     data: dict[str, Any] = dict(source.data or {})
     problems: list[Problem] = []
     seen: set[tuple[Loc, str]] = set()
+    dropped: set[Loc] = set()
     for _ in range(8):
         try:
             return model_class.model_validate(data, context={"zone": zone}), problems
@@ -152,14 +153,15 @@ def validate(model_class: type[M], source: Source, zone: tzinfo) -> tuple[M | No
             drops: list[Loc] = []
             for item in error.errors():
                 loc = tuple(item["loc"])
-                if item["type"] == "missing" and loc in source.refused:
-                    pass  # its value was refused while reading, and reported then
+                if item["type"] == "missing" and (loc in source.refused or loc in dropped):
+                    pass  # its value was refused or dropped, and reported then
                 elif (loc, item["type"]) not in seen:
                     seen.add((loc, item["type"]))
                     problems.append(_problem(source, loc, item))
                 if len(loc) == 1 and loc[0] in _REQUIRED[model_class]:
                     return None, problems
                 drops.append(loc[:-1] if item["type"] == "missing" and len(loc) > 1 else loc)
+            dropped.update(drops)
             data = _without(data, drops)
     return None, problems
 
@@ -231,13 +233,12 @@ def _problem(source: Source, loc: Loc, item: Any) -> Problem:
     if kind == "missing":
         got = "nothing"
         line, col = source.where(loc)
-        return Problem(source.display, line, col, ".".join(map(str, loc)), expected, got,
-                       f"add '{loc[-1]}: ...'")
-    got = raw if raw is not None else _describe(item.get("input"))
+        return Problem(source.display, line, col, dotted(loc), expected, got, f"add '{loc[-1]}: ...'")
+    got = raw if raw else _describe(item.get("input"))
     if raw is not None and isinstance(item.get("input"), bool):
         hint = hint or "YAML reads yes/no/on/off as true/false: quote the value"
-    elif raw is not None and ":" in raw and isinstance(item.get("input"), int) and not hint:
-        hint = "YAML reads 14:00 as a number: quote the value"
+    elif raw and ":" in raw and isinstance(item.get("input"), int):
+        hint = "YAML reads 14:00 as a number: quote the value, like '2026-11-20 14:00'"
     return source.problem(loc, expected, got, hint)
 
 

@@ -38,7 +38,7 @@ def _moment(value: object, info: ValidationInfo) -> Moment:
     except DateFormError as error:
         hint = error.hint
         if isinstance(value, int) and not isinstance(value, bool):
-            hint = "YAML reads 14:00 as a number: quote the value, like '2026-11-20 14:00'"
+            hint = "write the date as YYYY-MM-DD"
         raise _fail(FORMS, hint) from None
 
 

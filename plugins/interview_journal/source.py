@@ -74,6 +74,12 @@ def dotted(loc: Loc) -> str:
     return text
 
 
+@dataclass(frozen=True)
+class _Mark:
+    line: int
+    column: int
+
+
 _SKIP = object()
 """A value we refused (alias, tag, duplicate key): reported, and left out of the data."""
 
@@ -135,13 +141,16 @@ def read_source(path: Path, display: str) -> Source:
     except OSError as error:
         src.problems.append(Problem(display, 1, 1, "file", "a readable file", error.strerror or str(error)))
         return src
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        before = data[: error.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        line_start = before.rfind(b"\n") + 1
+        col = len(before[line_start:].decode("utf-8", errors="replace")) + 1
         src.problems.append(
-            Problem(display, line, col, "file", "UTF-8 text", f"the byte 0x{data[error.start]:02x}",
+            Problem(display, before.count(b"\n") + 1, col, "file", "UTF-8 text", f"the byte 0x{data[error.start]:02x}",
                     "save the file as UTF-8 in your editor")
         )
         return src
@@ -196,9 +205,14 @@ _TASK = re.compile(r"^\s*[-*+] \[[ xX-]\]")
 
 
 def _syntax_problem(src: Source, error: yaml.YAMLError, fm: str) -> Problem:
-    for number, line in enumerate(fm.split("\n"), start=2):
+    lines = fm.split("\n")
+    for index, line in enumerate(lines):
         if _TASK.match(line) or not _YAMLISH.match(line):
-            if number > 2 and not fm.split("\n")[number - 3].strip():
+            start = index
+            while start > 0 and lines[start - 1].startswith("#"):  # a Markdown heading reads as a comment
+                start -= 1
+            if start > 0 and not lines[start - 1].strip():
+                number = start + 2
                 return Problem(src.display, 1, 1, "front matter", "a closing '---' line after the fields",
                                f"Markdown text on line {number}",
                                f"add a line with --- before line {number}, where the fields end")
@@ -208,21 +222,22 @@ def _syntax_problem(src: Source, error: yaml.YAMLError, fm: str) -> Problem:
     col = mark.column + 1 if mark is not None else 1
     reason = getattr(error, "problem", None) or str(error).split("\n")[0]
     hint = "check the indentation, and quote values that contain ': ' or start with a special character"
-    if "\t" in fm and "tab" in str(reason):
+    if re.search(r"^ *\t", fm, re.MULTILINE):
         hint = "indent with spaces, not tabs"
     return Problem(src.display, line, col, "front matter", "valid YAML", shorten(str(reason)), hint)
 
 
 def _construct(src: Source, node: Any, loc: Loc, seen: set[int]) -> Any:
     if id(node) in seen:
-        return _refuse(src, loc, node.start_mark, "a plain value", "an alias (*name)",
+        line, col = src.positions.get(loc, (node.start_mark.line + 2, node.start_mark.column + 1))
+        return _refuse(src, loc, _Mark(line - 2, col - 1), "a plain value", "an alias (*name)",
                        "aliases and anchors are not supported: write the value out")
+    seen.add(id(node))
     if isinstance(node, yaml.ScalarNode):
         return _scalar(src, node, loc)
-    seen.add(id(node))
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _TAG + "seq":
-            return _refuse(src, loc, node.start_mark, "a plain list", f"the tag {node.tag}", "remove the tag")
+            return _refuse(src, loc, node.start_mark, "a plain list", f"the tag {node.tag.replace(_TAG, '!!')}", "remove the tag")
         items = []
         for index, item in enumerate(node.value):
             src.positions[loc + (index,)] = (item.start_mark.line + 2, item.start_mark.column + 1)
@@ -231,7 +246,7 @@ def _construct(src: Source, node: Any, loc: Loc, seen: set[int]) -> Any:
                 items.append(value)
         return items
     if node.tag != _TAG + "map":
-        return _refuse(src, loc, node.start_mark, "a plain mapping", f"the tag {node.tag}", "remove the tag")
+        return _refuse(src, loc, node.start_mark, "a plain mapping", f"the tag {node.tag.replace(_TAG, '!!')}", "remove the tag")
     mapping: dict[str, Any] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _TAG + "merge":
