@@ -227,3 +227,15 @@ def test_serve_watches_the_journal_folder(tmp_path: Path, monkeypatch: pytest.Mo
 
     config.plugins.on_serve(Server(), config=config, builder=None)
     assert str((tmp_path / "journal").resolve()) in watched
+
+
+def test_public_site_does_not_quote_take_back_answers(site) -> None:
+    secret = "said I had never used Kafka"
+    out = site({"a.md": debrief(recruiter={"name": "Dana", "email": "dana@tb.example"},
+                                take_back=[{"answer": secret}])}, public=True)
+    for page in out.rglob("*.html"):
+        assert secret not in page.read_text(encoding="utf-8"), page
+    assert secret not in (out / "search/search_index.json").read_text(encoding="utf-8")
+    assert "dana@tb.example" not in (out / "search/search_index.json").read_text(encoding="utf-8")
+    item = soup(out / "journal/followups/index.html").select_one("li[data-kind='take-back'] a")
+    assert item.get_text() == "Ask Dana to clarify an answer"

@@ -101,3 +101,17 @@ def test_commands_do_not_import_mkdocs(journal: Path, command: str) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip().splitlines()[-1] == "CLEAN"
+
+
+def test_check_reports_a_debrief_that_takes_a_generated_page_name(journal: Path) -> None:
+    write_files(journal, {"followups.md": debrief(), "companies/x.md": debrief()})
+    code, out, _ = run("check")
+    assert code == 1
+    assert [line.split(": ", 1)[0] for line in out.splitlines()] == ["journal/companies/x.md:1:1", "journal/followups.md:1:1"]
+
+
+def test_kind_is_read_whatever_its_case(journal: Path) -> None:
+    write_files(journal, {"note.md": "---\nkind: Company\ncompany: Société Générale\nstatus: Ghosted\n---\n"})
+    assert run("check")[0] == 0
+    _, out, _ = run("todo", "--json", "--today", "2026-11-25")
+    assert json.loads(out) == []  # ghosted: nothing outstanding

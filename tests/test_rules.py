@@ -69,7 +69,7 @@ def test_direct_round_has_thank_yous_and_a_check_in(tmp_path: Path) -> None:
                                              interviewers=["Priya Shah"])})
     assert kinds(found) == [("check-in", "2026-11-27", True), ("thank-you", "2026-11-21", True)]
     check_in = next(item for item in found if item.kind == "check-in")
-    assert check_in.title == "Check in with Kim Lee (HR Coordinator) about the next steps after the round 1"
+    assert check_in.title == "Check in with Kim Lee (HR Coordinator) about the next steps after round 1"
     assert check_in.person == "Kim Lee"
 
 
@@ -133,7 +133,7 @@ def test_recruiter_is_inherited_from_the_company_note(tmp_path: Path) -> None:
         "acme/a.md": debrief(company="Acme Inc"),
     })
     call = next(item for item in found if item.kind == "recruiter-call")
-    assert call.title == "Call Dana Ruiz to debrief the round 1"
+    assert call.title == "Call Dana Ruiz to debrief round 1"
     assert call.person == "Dana Ruiz"
 
 

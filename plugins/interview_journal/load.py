@@ -98,6 +98,10 @@ def display_path(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
+RESERVED = ("index", "followups", "companies", "people", "questions", "insights", "calendar", "assets")
+"""Names at the top of the journal folder that the generated pages use: a debrief may not take them."""
+
+
 def load_journal(root: Path, zone: tzinfo = timezone.utc) -> Journal:
     """Read and validate every file under ``root``, once."""
     journal = Journal(root=root, zone=zone)
@@ -114,11 +118,17 @@ def load_journal(root: Path, zone: tzinfo = timezone.utc) -> Journal:
             journal.problems.extend(entry)
             continue
         journal.problems.extend(entry.problems)
+        first = rel.split("/", 1)[0]
+        if isinstance(entry.model, Debrief) and first.lower() in RESERVED:
+            journal.problems.append(Problem(entry.source.display, 1, 1, "file", "a name the generated pages do not use",
+                                            f"'{first}'", f"rename or move it: {', '.join(RESERVED)} are taken"))
+            continue
         if isinstance(entry.model, CompanyNote):
             journal.notes.append(entry)  # type: ignore[arg-type]
         else:
             journal.debriefs.append(entry)  # type: ignore[arg-type]
     _group_companies(journal)
+    journal.problems.sort()
     return journal
 
 
@@ -128,7 +138,8 @@ def load_file(path: Path, rel: str, zone: tzinfo) -> Entry[Any] | list[Problem]:
     if source.data is None:
         return source.problems
     data = source.data
-    model_class: type[BaseModel] = CompanyNote if data.get("kind") == "company" else Debrief
+    kind = data.get("kind")
+    model_class: type[BaseModel] = CompanyNote if isinstance(kind, str) and kind.strip().lower() == "company" else Debrief
     model, problems = validate(model_class, source, zone)
     problems = source.problems + _near_misses(source, model_class) + problems
     if model is None:

@@ -202,7 +202,7 @@ class LogEntry(JournalModel):
 class Debrief(JournalModel):
     """One interview (a round of a process): the file's front matter."""
 
-    kind: Literal["debrief"] | None = None
+    kind: Annotated[Literal["debrief"], BeforeValidator(_lower)] | None = None
     company: Text
     role: Text
     date: When
@@ -233,7 +233,7 @@ class Debrief(JournalModel):
 class CompanyNote(JournalModel):
     """A file with ``kind: company``: facts about the company and its search."""
 
-    kind: Literal["company"]
+    kind: Annotated[Literal["company"], BeforeValidator(_lower)]
     company: Text
     website: Url | None = None
     applied: When | None = None

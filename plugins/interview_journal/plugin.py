@@ -21,8 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .dates import resolve_today, zone_from_name
 from .load import load_journal
-from .pages import ASSET_CSS, ASSET_JS, RESERVED, GeneratedPage, Settings, build_site
-from .problems import Problem
+from .pages import ASSET_CSS, ASSET_JS, GeneratedPage, Settings, build_site
 from .rules import Offsets
 
 log = get_plugin_logger(__name__)
@@ -107,7 +106,6 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
         assert self.settings is not None
         journal = load_journal(self.journal_dir, self.zone)
         _exclude_journal_sources(files, self.journal_dir, config)
-        _check_reserved(journal, self.settings.section, files)
         for problem in journal.problems:
             log.warning(str(problem))
         pages = build_site(journal, self.settings)
@@ -157,20 +155,3 @@ def _exclude_journal_sources(files: Files, journal_dir: Path, config: MkDocsConf
             except ValueError:
                 continue
             files.remove(file)
-
-
-def _check_reserved(journal: Any, section: str, files: Files) -> None:
-    kept = []
-    for entry in journal.debriefs:
-        first = entry.rel.split("/", 1)[0]
-        if first in RESERVED or first == "index":
-            journal.problems.append(Problem(entry.source.display, 1, 1, "file", "a name the generated pages do not use",
-                                            f"'{first}'", f"rename or move the file: {', '.join(RESERVED)} are taken"))
-            continue
-        kept.append(entry)
-    if len(kept) != len(journal.debriefs):
-        kept_ids = {id(entry) for entry in kept}
-        journal.debriefs[:] = kept
-        for company in journal.companies.values():
-            company.debriefs[:] = [entry for entry in company.debriefs if id(entry) in kept_ids]
-

@@ -48,6 +48,11 @@ class Round:
         """``technical screen`` or ``round 2``."""
         return self.debrief.stage or f"round {self.number}"
 
+    @property
+    def the_label(self) -> str:
+        """``the technical screen`` or ``round 2``, to use inside a sentence."""
+        return f"the {self.debrief.stage}" if self.debrief.stage else f"round {self.number}"
+
 
 @dataclass(eq=False)
 class Process:

@@ -140,10 +140,10 @@ def round_items(round_: Round, offsets: Offsets) -> list[FollowUp]:
         pass
     elif round_.status == "done":
         if round_.via == "recruiter":
-            add("recruiter-call", "", f"Call {_recruiter(round_)} to debrief the {round_.label}",
+            add("recruiter-call", "", f"Call {_recruiter(round_)} to debrief {round_.the_label}",
                 _due(debrief.date, offsets.recruiter_call), debrief.recruiter_call, person=recruiter_name)
-            keys = _unique(slugify(item.answer)[:40] for item in debrief.take_back)
-            for key, item in zip(keys, debrief.take_back):
+            for number, item in enumerate(debrief.take_back, start=1):
+                key = str(number)
                 add("take-back", key, f"Ask {_recruiter(round_)} to clarify your answer: \u201c{item.answer}\u201d",
                     _due(debrief.date, offsets.recruiter_call), item.clarified, person=recruiter_name)
         keys = _unique(slugify(person.name) for person in debrief.interviewers)
@@ -151,16 +151,16 @@ def round_items(round_: Round, offsets: Offsets) -> list[FollowUp]:
             add("thank-you", key, f"Send a thank-you note to {_who(person)}",
                 _due(debrief.date, offsets.thank_you), person.thank_you, person=person.name)
         if round_.via == "recruiter":
-            add("recruiter-thank-you", "", f"Thank {_recruiter(round_)} for arranging the {round_.label} (optional)",
+            add("recruiter-thank-you", "", f"Thank {_recruiter(round_)} for arranging {round_.the_label} (optional)",
                 _due(debrief.date, offsets.thank_you), debrief.recruiter_thank_you, person=recruiter_name,
                 optional=True)
-            add("feedback", "", f"Get the client's feedback on the {round_.label} from {_recruiter(round_)}",
+            add("feedback", "", f"Get the client's feedback on {round_.the_label} from {_recruiter(round_)}",
                 _due(debrief.date, offsets.feedback), debrief.feedback.received if debrief.feedback else None,
                 person=recruiter_name)
         else:
             contact = round_.contact
             whom = _who(contact) if contact else "the hiring manager or HR coordinator"
-            add("check-in", "", f"Check in with {whom} about the next steps after the {round_.label}",
+            add("check-in", "", f"Check in with {whom} about the next steps after {round_.the_label}",
                 _due(debrief.date, offsets.check_in), debrief.feedback.received if debrief.feedback else None,
                 person=contact.name if contact else None)
     elif round_.status == "scheduled" and round_.via == "recruiter":
@@ -170,7 +170,7 @@ def round_items(round_: Round, offsets: Offsets) -> list[FollowUp]:
                 f"Ask {_recruiter(round_)} about {_who(person)}: background and what they look for",
                 _due(debrief.date, offsets.prep_background), None, done=person.background is not None,
                 person=person.name)
-        add("prep-format", "", f"Ask {_recruiter(round_)} what type of interview the {round_.label} will be",
+        add("prep-format", "", f"Ask {_recruiter(round_)} what type of interview {round_.the_label} will be",
             _due(debrief.date, offsets.prep_format), None, done=debrief.format is not None, person=recruiter_name)
     keys = _unique(slugify(task.text)[:40] for task in round_.entry.tasks)
     for key, task in zip(keys, round_.entry.tasks):

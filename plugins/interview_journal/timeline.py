@@ -58,7 +58,7 @@ def round_events(round_: Round) -> list[Event]:
     events = [Event(d.date, "interview", title, round_, contact=round_.status == "done")]
     if d.recruiter_call:
         who = round_.recruiter.name if round_.recruiter else "the recruiter"
-        events.append(Event(d.recruiter_call, "recruiter-call", f"Debrief call with {who} about the {round_.label}", round_))
+        events.append(Event(d.recruiter_call, "recruiter-call", f"Debrief call with {who} about {round_.the_label}", round_))
     for item in d.take_back:
         if item.clarified:
             events.append(Event(item.clarified, "take-back", f"Answer clarified: {item.answer}", round_,
@@ -73,10 +73,10 @@ def round_events(round_: Round) -> list[Event]:
         details = tuple(f"+ {text}" for text in d.feedback.positives) + tuple(f"\u2212 {text}" for text in d.feedback.negatives)
         if d.feedback.next_steps:
             details += (f"Next: {d.feedback.next_steps}",)
-        events.append(Event(d.feedback.received, "feedback", f"Feedback on the {round_.label}", round_, details,
+        events.append(Event(d.feedback.received, "feedback", f"Feedback on {round_.the_label}", round_, details,
                             private=True))
     if d.outcome and d.outcome != "pending":
-        events.append(Event(d.date, "outcome", f"Outcome of the {round_.label}: {d.outcome}", round_, contact=False))
+        events.append(Event(d.date, "outcome", f"Outcome of {round_.the_label}: {d.outcome}", round_, contact=False))
     events.extend(Event(entry.date, "log", entry.note, round_, private=True) for entry in d.log)
     return events
 

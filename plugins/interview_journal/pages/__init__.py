@@ -7,7 +7,7 @@ them into MkDocs files, and a test can call it without MkDocs.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -82,15 +82,15 @@ class Site:
         return [process for process in self.processes if process.company is company]
 
 
-RESERVED = ("index", "followups", "companies", "people", "questions", "insights", "calendar", "assets")
-"""Names under the section that our own pages use: a debrief may not take them."""
-
-
 def prepare(journal: Journal, settings: Settings) -> Site:
     if settings.public:
         journal = _public_view(journal)
     processes = build_processes(journal, settings.today)
-    return Site(journal, settings, processes, all_items(processes, settings.offsets))
+    items = all_items(processes, settings.offsets)
+    if settings.public:  # the answers to take back are private: the item keeps only its purpose
+        items = [replace(item, title=item.title.split(" your answer:", 1)[0] + " an answer") if item.kind == "take-back" else item
+                 for item in items]
+    return Site(journal, settings, processes, items)
 
 
 def _public_view(journal: Journal) -> Journal:
