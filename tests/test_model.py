@@ -582,3 +582,15 @@ def test_bad_task_date_is_a_problem_on_the_file_line(tmp_path):
 def test_task_lines_count_from_the_file_start(tmp_path):
     journal = load(tmp_path, HEAD + "stage: screen\n---\n\n- [ ] call Dana 📅 2026-11-21\n")
     assert [(task.line, task.due) for task in journal.debriefs[0].tasks] == [(8, date(2026, 11, 21))]
+
+
+def test_an_unreadable_private_value_keeps_the_file_private(tmp_path, monkeypatch):
+    from interview_journal.load import load_journal
+
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "journal" / "a.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("---\ncompany: Acme\nrole: Dev\ndate: 2026-11-20\nprivate: maybe\n---\n", encoding="utf-8")
+    journal = load_journal(tmp_path / "journal")
+    assert [p.field for p in journal.problems] == ["private"]
+    assert journal.debriefs[0].model.private is True

@@ -174,6 +174,8 @@ def validate(model_class: type[M], source: Source, zone: tzinfo) -> tuple[M | No
                 drops.append(loc[:-1] if item["type"] == "missing" and len(loc) > 1 else loc)
             dropped.update(drops)
             data = _without(data, drops)
+            if ("private",) in drops:
+                data["private"] = True  # when in doubt, publish nothing
     return None, problems
 
 
