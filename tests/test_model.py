@@ -14,14 +14,11 @@ import pytest
 
 from interview_journal.dates import parse_moment, resolve_today, sort_key
 from interview_journal.load import load_journal
+from journal_files import HEAD, PATH, load, write
 from interview_journal.model import CompanyNote, Debrief
 from interview_journal.slugs import assign_slugs, identity, slugify
 from interview_journal.tasks import Task, parse_tasks
 
-HEAD = "---\ncompany: Acme\nrole: Dev\ndate: 2026-11-20\n"
-"""Lines 1-4 of a valid debrief; a field added after it is on line 5."""
-
-PATH = "journal/acme/a.md"
 BERLIN = ZoneInfo("Europe/Berlin")
 DATE_FORMS = "a date YYYY-MM-DD (or YYYY-MM-DD HH:MM)"
 
@@ -31,16 +28,8 @@ def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
 
 
-def write(tmp_path: Path, content: str | bytes, name: str = "acme/a.md") -> Path:
-    path = tmp_path / "journal" / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    return path
 
 
-def load(tmp_path: Path, content: str | bytes, name: str = "acme/a.md", zone=timezone.utc):
-    write(tmp_path, content, name)
-    return load_journal(tmp_path / "journal", zone)
 
 
 def lines(journal) -> list[str]:

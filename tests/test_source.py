@@ -12,13 +12,10 @@ from pathlib import Path
 import pytest
 
 from interview_journal.load import load_journal
+from journal_files import HEAD, PATH, load, write
 from interview_journal.problems import Problem
 from interview_journal.source import MAX_BYTES, read_source
 
-HEAD = "---\ncompany: Acme\nrole: Dev\ndate: 2026-11-20\n"
-"""Lines 1-4 of a valid debrief; a field added after it is on line 5."""
-
-PATH = "journal/acme/a.md"
 
 
 @pytest.fixture(autouse=True)
@@ -26,16 +23,8 @@ def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
 
 
-def write(tmp_path: Path, content: str | bytes, name: str = "acme/a.md") -> Path:
-    path = tmp_path / "journal" / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    return path
 
 
-def load(tmp_path: Path, content: str | bytes, name: str = "acme/a.md"):
-    write(tmp_path, content, name)
-    return load_journal(tmp_path / "journal", timezone.utc)
 
 
 def read(tmp_path: Path, content: str | bytes):
