@@ -88,14 +88,6 @@ def sort_key(value: Moment, zone: tzinfo = timezone.utc) -> datetime:
     return datetime.combine(value, time.min, tzinfo=zone)
 
 
-def has_time(value: Moment) -> bool:
-    return isinstance(value, datetime)
-
-
-def iso_day(value: Moment | None) -> str:
-    return day_of(value).isoformat() if value is not None else ""
-
-
 def format_moment(value: Moment, weekday: bool = True) -> str:
     """``Fri 2026-11-20 14:00`` or ``Fri 2026-11-20``."""
     day = day_of(value)

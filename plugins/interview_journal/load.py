@@ -7,6 +7,7 @@ missing a required field (company, role, date) is left out.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import os
 from collections import Counter
@@ -127,7 +128,7 @@ def load_journal(root: Path, zone: tzinfo = timezone.utc) -> Journal:
             journal.notes.append(entry)  # type: ignore[arg-type]
         else:
             journal.debriefs.append(entry)  # type: ignore[arg-type]
-    _group_companies(journal)
+    group_companies(journal)
     journal.problems.sort()
     return journal
 
@@ -181,8 +182,6 @@ def validate(model_class: type[M], source: Source, zone: tzinfo) -> tuple[M | No
 
 def _without(data: dict[str, Any], drops: list[Loc]) -> dict[str, Any]:
     """A deep copy of ``data`` without the values at ``drops`` (list items removed last-first)."""
-    import copy
-
     result = copy.deepcopy(data)
     for loc in sorted(set(drops), key=lambda item: [str(part).zfill(9) for part in item], reverse=True):
         parent: Any = result
@@ -269,7 +268,7 @@ def _near_misses(source: Source, model_class: type[BaseModel]) -> list[Problem]:
     return problems
 
 
-def _group_companies(journal: Journal) -> None:
+def group_companies(journal: Journal) -> None:
     spellings: dict[str, Counter[str]] = {}
     for entry in [*journal.notes, *journal.debriefs]:
         name = entry.model.company

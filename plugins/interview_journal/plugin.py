@@ -23,6 +23,7 @@ from .dates import resolve_today, zone_from_name
 from .load import load_journal
 from .pages import ASSET_CSS, ASSET_JS, GeneratedPage, Settings, build_site
 from .rules import Offsets
+from .settings import Options
 
 log = get_plugin_logger(__name__)
 
@@ -32,12 +33,12 @@ ASSETS = Path(__file__).parent / "assets"
 class DueConfig(base.Config):
     """Day offsets of the follow-up rules, counted from the interview's date."""
 
-    recruiter_call = c.Type(int, default=0)
-    thank_you = c.Type(int, default=1)
-    feedback = c.Type(int, default=3)
-    check_in = c.Type(int, default=7)
-    prep_background = c.Type(int, default=-1)
-    prep_format = c.Type(int, default=-2)
+    recruiter_call = c.Type(int, default=Offsets.recruiter_call)
+    thank_you = c.Type(int, default=Offsets.thank_you)
+    feedback = c.Type(int, default=Offsets.feedback)
+    check_in = c.Type(int, default=Offsets.check_in)
+    prep_background = c.Type(int, default=Offsets.prep_background)
+    prep_format = c.Type(int, default=Offsets.prep_format)
 
 
 class CandidateConfig(base.Config):
@@ -46,12 +47,12 @@ class CandidateConfig(base.Config):
 
 
 class JournalConfig(base.Config):
-    journal_dir = c.Type(str, default="journal")
-    section = c.Type(str, default="journal")
+    journal_dir = c.Type(str, default=Options.journal_dir)
+    section = c.Type(str, default=Options.section)
     today = c.Optional(c.Type((str, date)))
     timezone = c.Optional(c.Type(str))
     public = c.Type(bool, default=False)
-    quiet_days = c.Type(int, default=14)
+    quiet_days = c.Type(int, default=Options.quiet_days)
     due = c.SubConfig(DueConfig)
     candidate = c.SubConfig(CandidateConfig)
     templates = c.Optional(c.Type(str))

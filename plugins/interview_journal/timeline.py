@@ -33,7 +33,7 @@ class Event:
 
 
 def company_events(company: Company, processes: list[Process], zone: tzinfo) -> list[Event]:
-    """Everything the journal knows about one company, oldest first."""
+    """Everything the journal knows about one company (``processes`` are its own), oldest first."""
     events: list[Event] = []
     note = company.note.model if company.note else None
     if note is not None and note.applied is not None:
@@ -42,8 +42,6 @@ def company_events(company: Company, processes: list[Process], zone: tzinfo) -> 
     if note is not None:
         events.extend(Event(entry.date, "log", entry.note, private=True) for entry in note.log)
     for process in processes:
-        if process.company is not company:
-            continue
         for round_ in process.rounds:
             events.extend(round_events(round_))
     return sorted(events, key=lambda e: (sort_key(e.when, zone), _ORDER.index(e.kind), e.title))

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from ..dates import day_of, sort_key
-from ..load import Company, Journal
+from ..load import Company, Journal, group_companies
 from ..process import Process, Round, build_processes
 from ..rules import BUCKET_TITLES, FollowUp, Offsets, all_items, bucket, by_bucket, outstanding
 from ..timeline import Event, company_events, last_contact, people, stage, stage_rank
@@ -55,6 +55,17 @@ class Site:
     settings: Settings
     processes: list[Process]
     items: list[FollowUp]
+    groups: dict[str, list[FollowUp]] = field(default_factory=dict)
+    """Outstanding items by bucket, soonest first."""
+    _processes_by_company: dict[str, list[Process]] = field(default_factory=dict)
+    _outstanding_by_company: dict[str, list[FollowUp]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.groups = by_bucket(self.items, self.settings.today)
+        for process in self.processes:
+            self._processes_by_company.setdefault(process.company.key, []).append(process)
+        for item in outstanding(self.items):
+            self._outstanding_by_company.setdefault(item.round.company.key, []).append(item)
 
     @property
     def rounds(self) -> list[Round]:
@@ -79,7 +90,11 @@ class Site:
         return relative_url(self.url(from_src), self.url(self.company_src(company)))
 
     def processes_of(self, company: Company) -> list[Process]:
-        return [process for process in self.processes if process.company is company]
+        return self._processes_by_company.get(company.key, [])
+
+    def outstanding_of(self, company: Company) -> list[FollowUp]:
+        """The company's outstanding items, soonest first."""
+        return self._outstanding_by_company.get(company.key, [])
 
 
 def prepare(journal: Journal, settings: Settings) -> Site:
@@ -95,13 +110,9 @@ def prepare(journal: Journal, settings: Settings) -> Site:
 
 def _public_view(journal: Journal) -> Journal:
     """The journal without ``private: true`` files: they are never published."""
-    from dataclasses import replace
-
     view = replace(journal, debriefs=[e for e in journal.debriefs if not e.model.private],
                    notes=[e for e in journal.notes if not e.model.private], companies={})
-    from ..load import _group_companies
-
-    _group_companies(view)
+    group_companies(view)
     return view
 
 
@@ -145,8 +156,7 @@ def debrief(site: Site, env: object, common: dict[str, object], round_: Round, i
 
 def followups(site: Site, env: object, common: dict[str, object]) -> GeneratedPage:
     src = site.src("followups.md")
-    groups = by_bucket(site.items, site.settings.today)
-    html = html_block(env, "followups.html", groups=groups, total=sum(len(v) for v in groups.values()),  # type: ignore[arg-type]
+    html = html_block(env, "followups.html", groups=site.groups, total=sum(len(v) for v in site.groups.values()),  # type: ignore[arg-type]
                       page=src, **common)
     return GeneratedPage(src, markdown_page("Follow-ups", html), in_nav=True)
 
@@ -154,7 +164,6 @@ def followups(site: Site, env: object, common: dict[str, object]) -> GeneratedPa
 def dashboard(site: Site, env: object, common: dict[str, object], events: dict[str, list[Event]]) -> GeneratedPage:
     src = site.src("index.md")
     today = site.settings.today
-    groups = by_bucket(site.items, today)
     board = []
     for process in site.processes:
         if process.closed:
@@ -170,7 +179,7 @@ def dashboard(site: Site, env: object, common: dict[str, object], events: dict[s
     recent = sorted(((company, event) for company in site.journal.companies.values()
                      for event in events[company.key] if day_of(event.when) <= today),
                     key=lambda pair: sort_key(pair[1].when, site.journal.zone), reverse=True)[: site.settings.recent_events]
-    html = html_block(env, "dashboard.html", groups=groups, problems=site.journal.problems,  # type: ignore[arg-type]
+    html = html_block(env, "dashboard.html", groups=site.groups, problems=site.journal.problems,  # type: ignore[arg-type]
                       board=board, upcoming=upcoming, upcoming_days=site.settings.upcoming_days, recent=recent,
                       quiet_days=site.settings.quiet_days, page=src,
                       followups_url=relative_url(site.url(src), site.url(site.src("followups.md"))), **common)
@@ -187,7 +196,7 @@ def company_page(site: Site, env: object, common: dict[str, object], company: Co
                            or ([company.note.model.recruiter] if company.note and company.note.model.recruiter else []))
     contacts = _distinct([r.contact for r in rounds if r.contact and r.via == "direct"]
                          or ([company.note.model.contact] if company.note and company.note.model.contact else []))
-    items = outstanding(item for item in site.items if item.round.company is company)
+    items = site.outstanding_of(company)
     met = [person for person in people(processes, today) if person.role == "interviewer"]
     html = html_block(env, "company.html", company=company, processes=processes,  # type: ignore[arg-type]
                       stages=[stage(p, today) for p in processes], recruiters=recruiters, contacts=contacts,
@@ -223,18 +232,16 @@ class CompanyRow:
 def company_rows(site: Site, events: dict[str, list[Event]]) -> list[CompanyRow]:
     """One row per company: open ones with the nearest follow-up first, closed ones last."""
     today = site.settings.today
-    first_item: dict[str, FollowUp] = {}
-    for item in outstanding(site.items):
-        first_item.setdefault(item.round.company.key, item)
     rows = []
     for company in site.journal.companies.values():
         processes = site.processes_of(company)
+        upcoming = site.outstanding_of(company)
         closed = bool(processes) and all(p.closed for p in processes)
         if not processes and company.note is not None and company.note.model.status in (
                 "accepted", "declined", "rejected", "withdrawn", "ghosted"):
             closed = True
         rows.append(CompanyRow(company, [p.role for p in processes], [stage(p, today) for p in processes] or ["applied"],
-                               closed, last_contact(events[company.key], today), first_item.get(company.key),
+                               closed, last_contact(events[company.key], today), upcoming[0] if upcoming else None,
                                sum(len(p.rounds) for p in processes)))
     return sorted(rows, key=lambda r: (r.closed, r.next is None, r.next.due or date.max if r.next else date.max,
                                        r.company.name.casefold()))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import yaml
@@ -102,6 +102,3 @@ def relative_url(from_url: str, to_url: str) -> str:
         target += "/"
     return "./" if target in (".", "./") else target
 
-
-def day_attr(value: date | None) -> str:
-    return value.isoformat() if value is not None else ""
