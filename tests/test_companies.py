@@ -144,3 +144,11 @@ def test_new_pages_escape_front_matter(site, page: str) -> None:
     assert evil in html.get_text()
     company_pages = list((out / "journal/companies").glob("*/index.html"))
     assert len(company_pages) == 1 and soup(company_pages[0]).select("img[onerror]") == []
+
+
+def test_an_optional_item_is_not_the_next_follow_up(site) -> None:
+    out = site({"a.md": debrief(date="2026-11-10", recruiter={"name": "Dana"}, recruiter_call="2026-11-10",
+                                feedback={"received": "2026-11-12"}, interviewers=[{"name": "P", "thank_you": "2026-11-10"}],
+                                body="- [ ] send the link 📅 2026-11-28\n")})
+    cell = soup(out / "journal/companies/index.html").select("tbody tr td")[4]
+    assert cell.select_one("[data-kind]")["data-kind"] == "task"

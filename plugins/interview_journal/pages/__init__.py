@@ -235,7 +235,7 @@ def company_rows(site: Site, events: dict[str, list[Event]]) -> list[CompanyRow]
     rows = []
     for company in site.journal.companies.values():
         processes = site.processes_of(company)
-        upcoming = site.outstanding_of(company)
+        upcoming = sorted(site.outstanding_of(company), key=lambda item: item.optional)  # optional ones last
         closed = bool(processes) and all(p.closed for p in processes)
         if not processes and company.note is not None and company.note.model.status in (
                 "accepted", "declined", "rejected", "withdrawn", "ghosted"):
