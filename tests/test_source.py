@@ -256,14 +256,14 @@ def test_duplicate_nested_key_is_located_in_its_list_item(tmp_path):
 
 def test_alias_of_a_list_is_refused_and_not_expanded(tmp_path):
     src = read(tmp_path, HEAD + "a: &a [x, y]\nb: *a\n---\n")
-    assert [(p.field, p.expected, p.got) for p in src.problems] == [("b", "a plain value", "an alias (*name)")]
+    assert [(p.field, p.expected, p.got) for p in src.problems] == [("b", "a plain value", "an alias (*a)")]
     assert src.problems[0].hint == "aliases and anchors are not supported: write the value out"
     assert "b" not in src.data
 
 
 def test_alias_of_a_scalar_is_refused(tmp_path):
     journal = load(tmp_path, HEAD + "stage: &s screen\npitch: *s\n---\n")
-    assert [(p.field, p.got) for p in journal.problems] == [("pitch", "an alias (*name)")]
+    assert [(p.field, p.got) for p in journal.problems] == [("pitch", "an alias (*s)")]
     assert journal.debriefs[0].model.pitch is None
 
 
@@ -276,8 +276,7 @@ def test_alias_bomb_finishes_at_once_and_is_reported(tmp_path):
     levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
     levels += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 10)]
     journal = load(tmp_path, HEAD + "\n".join(levels) + "\n---\n")
-    assert len(journal.problems) == 9 * 9
-    assert {p.got for p in journal.problems} == {"an alias (*name)"}
+    assert [(p.field, p.got) for p in journal.problems] == [(f"a{n}[0]", f"an alias (*a{n - 1})") for n in range(1, 10)]
     extra = journal.debriefs[0].model.model_extra
     assert [extra[f"a{n}"] for n in range(1, 10)] == [[]] * 9
 
@@ -304,7 +303,7 @@ def test_scalar_tag_is_refused_and_the_rest_kept(tmp_path, value, got):
     journal = load(tmp_path, HEAD + f"x: {value}\nstage: screen\n---\n")
     assert lines(journal) == [
         f"{PATH}:5:4: x: expected a plain value, got {got} "
-        "(hint: journal files take plain text, numbers and dates only)"
+        "(hint: remove the tag: journal files hold plain text, numbers, dates, lists and fields)"
     ]
     model = journal.debriefs[0].model
     assert model.stage == "screen"
@@ -313,7 +312,7 @@ def test_scalar_tag_is_refused_and_the_rest_kept(tmp_path, value, got):
 
 def test_python_object_tag_is_refused_and_the_rest_kept(tmp_path):
     journal = load(tmp_path, HEAD + 'x: !!python/object/apply:os.system ["echo"]\nstage: screen\n---\n')
-    assert [(p.line, p.col, p.field, p.expected) for p in journal.problems] == [(5, 4, "x", "a plain list")]
+    assert [(p.line, p.col, p.field, p.expected) for p in journal.problems] == [(5, 4, "x", "a plain value")]
     model = journal.debriefs[0].model
     assert model.stage == "screen"
     assert "x" not in model.model_extra

@@ -247,6 +247,8 @@ def _problem(source: Source, loc: Loc, item: Any) -> Problem:
         line, col = source.where(loc)
         return Problem(source.display, line, col, dotted(loc), expected, got, f"add '{loc[-1]}: ...'")
     got = raw if raw else _describe(item.get("input"))
+    if item.get("input") is None and len(loc) == 1 and any(loc[0] in names for names in _REQUIRED.values()):
+        hint = f"{loc[0]} is required: write it after '{loc[0]}:'"
     if raw is not None and isinstance(item.get("input"), bool):
         hint = hint or "YAML reads yes/no/on/off as true/false: quote the value"
     elif raw and ":" in raw and isinstance(item.get("input"), int):

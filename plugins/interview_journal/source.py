@@ -36,6 +36,7 @@ except AttributeError:  # pragma: no cover - PyYAML without libyaml
     _Loader = yaml.SafeLoader
 
 _TAG = "tag:yaml.org,2002:"
+_ALIAS = re.compile(r"(?<![\w&*])\*[^\s,\[\]{}]+")
 _SCALAR_TAGS = {_TAG + name for name in ("str", "null", "bool", "int", "float", "timestamp")}
 
 
@@ -53,6 +54,9 @@ class Source:
     problems: list[Problem] = field(default_factory=list)
     refused: set[Loc] = field(default_factory=set)
     """Keys whose value was refused while reading (already reported)."""
+    aliased: set[Loc] = field(default_factory=set)
+    """Top-level keys whose aliases are already reported."""
+    front_matter: str = ""
 
     def where(self, loc: Loc) -> tuple[int, int]:
         """Line and column of the innermost known key on ``loc``."""
@@ -79,6 +83,8 @@ class _Mark:
     line: int
     column: int
 
+
+_TAG_HINT = "remove the tag: journal files hold plain text, numbers, dates, lists and fields"
 
 _SKIP = object()
 """A value we refused (alias, tag, duplicate key): reported, and left out of the data."""
@@ -197,6 +203,7 @@ def parse_text(src: Source, text: str) -> None:
                     "fields written as 'key: value' lines", kind, "write one field per line, like 'company: Acme'")
         )
         return
+    src.front_matter = fm
     src.data = _construct(src, node, (), set())
 
 
@@ -224,29 +231,39 @@ def _syntax_problem(src: Source, error: yaml.YAMLError, fm: str) -> Problem:
     hint = "check the indentation, and quote values that contain ': ' or start with a special character"
     if re.search(r"^ *\t", fm, re.MULTILINE):
         hint = "indent with spaces, not tabs"
+        if mark is not None and lines[mark.line:mark.line + 1] and lines[mark.line][mark.column:mark.column + 1] == "\t":
+            reason = "a tab"
     return Problem(src.display, line, col, "front matter", "valid YAML", shorten(str(reason)), hint)
 
 
 def _construct(src: Source, node: Any, loc: Loc, seen: set[int]) -> Any:
     if id(node) in seen:
+        if loc[:1] in src.aliased:  # one line per field, however many aliases it holds (alias bombs)
+            src.refused.add(loc)
+            return _SKIP
+        src.aliased.add(loc[:1])
         line, col = src.positions.get(loc, (node.start_mark.line + 2, node.start_mark.column + 1))
-        return _refuse(src, loc, _Mark(line - 2, col - 1), "a plain value", "an alias (*name)",
+        names = _ALIAS.findall(src.front_matter.split("\n")[line - 2]) if src.front_matter else []
+        got = f"an alias ({', '.join(dict.fromkeys(names))})" if names else "an alias"
+        return _refuse(src, loc, _Mark(line - 2, col - 1), "a plain value", got,
                        "aliases and anchors are not supported: write the value out")
     seen.add(id(node))
     if isinstance(node, yaml.ScalarNode):
         return _scalar(src, node, loc)
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _TAG + "seq":
-            return _refuse(src, loc, node.start_mark, "a plain list", f"the tag {node.tag.replace(_TAG, '!!')}", "remove the tag")
+            return _refuse(src, loc, node.start_mark, "a plain value", f"the tag {node.tag.replace(_TAG, '!!')}", _TAG_HINT)
         items = []
         for index, item in enumerate(node.value):
-            src.positions[loc + (index,)] = (item.start_mark.line + 2, item.start_mark.column + 1)
+            # an alias item's node marks the anchor's line, not the alias: point at the list instead
+            src.positions[loc + (index,)] = (src.where(loc) if id(item) in seen
+                                             else (item.start_mark.line + 2, item.start_mark.column + 1))
             value = _construct(src, item, loc + (index,), seen)
             if value is not _SKIP:
                 items.append(value)
         return items
     if node.tag != _TAG + "map":
-        return _refuse(src, loc, node.start_mark, "a plain mapping", f"the tag {node.tag.replace(_TAG, '!!')}", "remove the tag")
+        return _refuse(src, loc, node.start_mark, "a plain value", f"the tag {node.tag.replace(_TAG, '!!')}", _TAG_HINT)
     mapping: dict[str, Any] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _TAG + "merge":
@@ -270,8 +287,7 @@ def _construct(src: Source, node: Any, loc: Loc, seen: set[int]) -> Any:
 def _scalar(src: Source, node: Any, loc: Loc) -> Any:
     tag, text = node.tag, node.value
     if tag not in _SCALAR_TAGS:
-        return _refuse(src, loc, node.start_mark, "a plain value", f"the tag {tag.replace(_TAG, '!!')}",
-                       "journal files take plain text, numbers and dates only")
+        return _refuse(src, loc, node.start_mark, "a plain value", f"the tag {tag.replace(_TAG, '!!')}", _TAG_HINT)
     if not node.style:  # plain (unquoted): remember what the user typed
         src.raw[loc] = text
     if tag.endswith(":str") or tag.endswith(":timestamp"):
