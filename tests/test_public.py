@@ -1,0 +1,137 @@
+"""``public: true``: the sample journal built for publishing leaks nothing private, anywhere.
+
+The secrets are collected from the journal itself (every address, phone number, log note,
+take-back answer, feedback remark and private file), then every file of the built site is read
+(HTML, search index, sitemap, calendar, anything else) and searched for them.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import shutil
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import yaml
+
+from conftest import REPO, build
+from interview_journal.load import load_journal
+
+
+def secrets() -> dict[str, str]:
+    """What must not be published: text -> where it comes from."""
+    journal = load_journal(REPO / "journal", ZoneInfo("Europe/Berlin"))
+    found: dict[str, str] = {}
+
+    def person(p: object, where: str) -> None:
+        for key in ("email", "phone"):
+            value = getattr(p, key, None)
+            if value:
+                found[value] = f"{where}.{key}"
+
+    public_text = []
+    for entry in [*journal.debriefs, *journal.notes]:
+        model, where = entry.model, entry.rel
+        for p in [getattr(model, "recruiter", None), getattr(model, "contact", None), *getattr(model, "interviewers", [])]:
+            if p is not None:
+                person(p, where)
+        for log in model.log:
+            found[log.note] = f"{where}: log"
+        for item in getattr(model, "take_back", []):
+            found[item.answer] = f"{where}: take_back.answer"
+            if item.correction:
+                found[item.correction] = f"{where}: take_back.correction"
+        feedback = getattr(model, "feedback", None)
+        if feedback is not None:
+            for text in [*feedback.positives, *feedback.negatives, *([feedback.next_steps] if feedback.next_steps else [])]:
+                found[text] = f"{where}: feedback"
+        if model.private:
+            for line in entry.body.splitlines():
+                if len(line.strip(" -#*>")) >= 20:
+                    found[line.strip(" -#*>")] = f"{where}: body of a private file"
+            for text in [*getattr(model, "went_well", []), *getattr(model, "went_poorly", [])]:
+                found[text] = f"{where}: private file"
+        else:
+            public_text.append(entry.body)
+    # a remark the user also wrote in a published body is theirs to publish
+    return {text: where for text, where in found.items() if not any(text in body for body in public_text)}
+
+
+def site_texts(site_dir: Path) -> dict[str, str]:
+    """Every file of the site as the text a reader (or a crawler) gets from it."""
+    texts = {}
+    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # images and fonts
+        if path.suffix == ".json":
+            text = json.dumps(json.loads(text), ensure_ascii=False)
+        texts[path.relative_to(site_dir).as_posix()] = html.unescape(text).replace("\\n", "\n")
+    return texts
+
+
+def journal_nav(nav: list) -> list:
+    """The sample's nav without the hand-written guide, which quotes examples on purpose."""
+    return [{"Home": "index.md"}, *[item for item in nav if isinstance(item, dict) and "Journal" in item]]
+
+
+@pytest.fixture(scope="module")
+def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample journal and config, with hand-written docs of one page (ours quote examples)."""
+    root = tmp_path_factory.mktemp("public")
+    shutil.copytree(REPO / "journal", root / "journal")
+    (root / "docs").mkdir()
+    (root / "docs" / "index.md").write_text("# My job search\n", encoding="utf-8")
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "interview-journal" in plugin:
+            plugin["interview-journal"]["public"] = True
+    config["nav"] = journal_nav(config["nav"])
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return build(root, strict=True)
+
+
+def test_the_sample_has_secrets_of_every_kind() -> None:
+    kinds = {where.rsplit(".", 1)[-1] if "." in where.split(":")[0] else where.split(": ")[-1] for where in secrets().values()}
+    assert {"email", "phone", "log", "take_back.answer", "feedback", "body of a private file"} <= kinds
+
+
+def test_nothing_private_anywhere_in_the_public_site(public_site: Path) -> None:
+    texts = site_texts(public_site)
+    assert "search/search_index.json" in texts and "sitemap.xml" in texts
+    leaks = [f"{name}: {where}: {secret!r}" for secret, where in secrets().items()
+             for name, text in texts.items() if secret in text]
+    assert leaks == []
+
+
+def test_no_address_of_any_shape(public_site: Path) -> None:
+    import re
+
+    address = re.compile(r"[\w.+-]+@[\w-]+\.example\b|mailto:[^\"'\s>]*@")
+    found = {name: address.findall(text) for name, text in site_texts(public_site).items()}
+    assert {name: hits for name, hits in found.items() if hits} == {}
+
+
+def test_the_private_file_has_no_page(public_site: Path) -> None:
+    assert not (public_site / "journal" / "quillon-health" / "2026-11-12-final-with-cto").exists()
+
+
+def test_the_same_journal_shows_everything_on_a_private_site(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The leak test can fail: without ``public`` the secrets are there."""
+    root = tmp_path_factory.mktemp("private")
+    shutil.copytree(REPO / "journal", root / "journal")
+    (root / "docs").mkdir()
+    (root / "docs" / "index.md").write_text("# My job search\n", encoding="utf-8")
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["nav"] = journal_nav(config["nav"])
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    texts = "\n".join(site_texts(build(root, strict=True)).values())
+    shown = [secret for secret in secrets() if secret in texts]
+    assert len(shown) >= 0.8 * len(secrets())
