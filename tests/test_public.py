@@ -135,3 +135,33 @@ def test_the_same_journal_shows_everything_on_a_private_site(tmp_path_factory: p
     texts = "\n".join(site_texts(build(root, strict=True)).values())
     shown = [secret for secret in secrets() if secret in texts]
     assert len(shown) >= 0.8 * len(secrets())
+
+
+def test_the_public_switch_documented_in_publishing_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``public: !ENV [JOURNAL_PUBLIC, false]``: public in CI, private on the user's machine; the CLI reads it too."""
+    from click.testing import CliRunner
+
+    from conftest import debrief, write_files
+    from interview_journal.cli import main
+
+    write_files(tmp_path, {
+        "mkdocs.yml": """
+            site_name: Mine
+            theme: {name: material, font: false}
+            plugins:
+              - search
+              - interview-journal:
+                  public: !ENV [JOURNAL_PUBLIC, false]
+                  today: 2026-11-25
+            """,
+        "docs/index.md": "# Home\n",
+        "journal/a.md": debrief(recruiter={"name": "Dana Ruiz", "email": "dana@agency.example"}),
+    })
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("JOURNAL_PUBLIC", "true")
+    public = "\n".join(site_texts(build(tmp_path)).values())
+    monkeypatch.delenv("JOURNAL_PUBLIC")
+    private = "\n".join(site_texts(build(tmp_path)).values())
+    assert "dana@agency.example" not in public
+    assert "dana@agency.example" in private
+    assert CliRunner().invoke(main, ["todo"]).exit_code == 0
