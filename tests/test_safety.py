@@ -223,3 +223,20 @@ def test_no_traceback_for_hundreds_of_damaged_sample_files(tmp_path: Path) -> No
     assert loaded.problems, "the damage went unnoticed"
     assert pages
     assert all(str(problem).count(":") >= 3 for problem in loaded.problems)
+
+
+def test_links_to_debriefs_with_odd_file_names_reach_them(site) -> None:
+    from urllib.parse import unquote, urljoin, urlsplit
+
+    from conftest import debrief
+
+    names = ["what?.md", "a#b.md", "sp ace.md", "100%.md", "Société/Entretien été.md"]
+    out = site({name: debrief(company=f"C{n}") for n, name in enumerate(names)})
+    page = soup(out / "journal" / "followups" / "index.html")
+    targets = {a["href"] for a in page.select("[data-kind] a[href]")}
+    assert len(targets) == len(names)
+    for href in targets:
+        parts = urlsplit(href)
+        assert (parts.query, parts.fragment) == ("", ""), href
+        path = unquote(urljoin("/journal/followups/", parts.path)).lstrip("/")
+        assert (out / path / "index.html").is_file(), href

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 
 import yaml
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
@@ -100,5 +101,6 @@ def relative_url(from_url: str, to_url: str) -> str:
     target = posixpath.relpath(to_url or ".", base or ".")
     if to_url.endswith("/") and not target.endswith("/"):
         target += "/"
-    return "./" if target in (".", "./") else target
+    # a journal file may be named "what?.md", "a#b.md" or "100%.md": the link must say so
+    return "./" if target in (".", "./") else quote(target, safe="/")
 
