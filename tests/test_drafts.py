@@ -90,7 +90,7 @@ def test_draft_has_two_paragraphs_thanks_then_interest_and_skills(site) -> None:
     assert "even more interested" in second and "next step" in second
     assert "building data pipelines that scale and mentoring engineers" in second
     assert note["body"].endswith("\n\nBest regards,\nAlex Morgan")
-    assert note["subject"] == "Thank you for the technical screen (Data Engineer)"
+    assert note["subject"] == "Thank you for meeting me on Friday — Data Engineer"
 
 
 def test_mailto_round_trips_accents_ampersands_and_line_breaks(site) -> None:
@@ -102,7 +102,7 @@ def test_mailto_round_trips_accents_ampersands_and_line_breaks(site) -> None:
     note = drafts(out)["Zoë O'Brien-Søndergaard"]
     address, subject, body = parse_mailto(note["href"])
     assert address == "zoe@societe.example"
-    assert subject == note["subject"] == "Thank you for the panel (R&D Engineer)"
+    assert subject == note["subject"] == "Thank you for meeting me on Friday — R&D Engineer"
     assert body == note["body"].replace("\n", "\r\n")
     assert "Dear Zoë,\r\n" in body and "R&D rigour —\r\nand 100% follow-through." in body
     assert body.endswith("Renée Dupont & Co")
@@ -187,11 +187,16 @@ def test_user_template_override_changes_the_wording(site, tmp_path: Path) -> Non
     assert parse_mailto(note["href"])[1:] == ("Cheers from Alex", "Hey Kim & team,\r\n\r\nTa for Friday!")
 
 
-def test_a_broken_override_fails_the_build_with_a_message(site, tmp_path: Path, caplog) -> None:
-    write_files(tmp_path / "my-templates", {"drafts/thank_you.txt": "Dear {{ first_name\n"})
+@pytest.mark.parametrize(("text", "message"), [
+    ("Dear {{ first_name\n", "template drafts/thank_you.txt:1: unexpected end of template"),
+    ("Dear {{ nickname }}\n", "template drafts/thank_you.txt: 'nickname' is undefined"),
+])
+def test_a_broken_override_fails_the_build_with_one_line(site, tmp_path: Path, caplog, text: str, message: str) -> None:
+    write_files(tmp_path / "my-templates", {"drafts/thank_you.txt": text})
     with pytest.raises(Abort):
         site({"a.md": debrief(interviewers=["Kim Lee"])}, templates="my-templates")
-    assert "interview-journal: template drafts/thank_you.txt:1: unexpected end of template" in caplog.text
+    assert f"interview-journal: {message}" in caplog.text
+    assert "Traceback" not in caplog.text
 
 
 def test_names_are_escaped_in_the_page_and_intact_in_the_mailto(site) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import Environment, TemplateError, TemplateSyntaxError
 
 from ..drafts import Candidate, Render, briefing, round_drafts
 from ..process import Round
@@ -21,7 +21,12 @@ def text_renderer(template_dirs: Sequence[Path] = ()) -> Render:
     texts = text_environment(template_dirs)
 
     def render(name: str, context: Mapping[str, object]) -> str:
-        return texts.get_template(name).render(**context)
+        try:
+            return texts.get_template(name).render(**context)
+        except TemplateSyntaxError:
+            raise  # already names the template and the line
+        except TemplateError as error:  # an unknown variable in a user's override, say
+            raise TemplateError(f"{name}: {error.message}") from None
 
     return render
 
