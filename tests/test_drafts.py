@@ -72,7 +72,8 @@ def test_subject_line_is_split_off() -> None:
 
 
 def test_skills_are_joined_as_a_sentence_reads() -> None:
-    assert [joined([]), joined(["a"]), joined(["a", "b"]), joined(["a", "b", "c"])] == ["", "a", "a and b", "a, b and c"]
+    assert [joined([]), joined(["a"]), joined(["a", "b"]), joined(["a", "b", "c"])] == [
+        "", "a", "a and b", "a, b and c"]
 
 
 # --- drafts on the debrief page --------------------------------------------------------------
@@ -132,7 +133,8 @@ def test_interest_sentence_only_when_true(site) -> None:
 
 def test_pitch_beats_top_skills(site) -> None:
     out = site({
-        "pitched.md": debrief(company="Pitched", interviewers=["Kim Lee"], pitch="My on-call tooling cut pages by half."),
+        "pitched.md": debrief(company="Pitched", interviewers=["Kim Lee"],
+                              pitch="My on-call tooling cut pages by half."),
         "plain.md": debrief(company="Plain", interviewers=["Kim Lee"]),
     }, candidate=CANDIDATE)
     pitched, plain = drafts(out, "pitched")["Kim Lee"]["body"], drafts(out, "plain")["Kim Lee"]["body"]
@@ -160,7 +162,7 @@ def test_sent_notes_get_no_draft(site) -> None:
 def test_recruiter_gets_an_optional_shorter_note(site) -> None:
     out = site({"a.md": debrief(recruiter=RECRUITER, stage="onsite", interviewers=["Kim Lee"])}, candidate=CANDIDATE)
     note = drafts(out, kind="recruiter-thank-you")["Dana Ruiz"]
-    address, subject, body = parse_mailto(note["href"])
+    address, _subject, body = parse_mailto(note["href"])
     assert address == "dana@talentbridge.example" and body == note["body"].replace("\n", "\r\n")
     assert note["body"].startswith("Hi Dana,") and "the onsite" in note["body"]
     assert len(note["body"]) < len(drafts(out)["Kim Lee"]["body"])
@@ -178,7 +180,8 @@ def test_scheduled_cancelled_and_closed_rounds_get_no_drafts(site) -> None:
 
 def test_user_template_override_changes_the_wording(site, tmp_path: Path) -> None:
     write_files(tmp_path / "my-templates", {
-        "drafts/thank_you.txt": "Subject: Cheers from {{ name }}\n\nHey {{ first_name }} & team,\n\nTa for {{ weekday }}!\n",
+        "drafts/thank_you.txt":
+            "Subject: Cheers from {{ name }}\n\nHey {{ first_name }} & team,\n\nTa for {{ weekday }}!\n",
     })
     out = site({"a.md": debrief(interviewers=[{"name": "Kim Lee", "email": "kim@acme.example"}])},
                templates="my-templates", candidate={"name": "Alex"})
@@ -213,23 +216,24 @@ def test_names_are_escaped_in_the_page_and_intact_in_the_mailto(site) -> None:
 
 # --- briefings before a scheduled round ------------------------------------------------------
 
-EARLIER = dict(
-    company="Acme", role="Data Engineer", date="2026-11-10", stage="screen", recruiter=RECRUITER,
-    interviewers=[{"name": "Met Before", "title": "Lead"}],
-    went_poorly=["rambled on why-leave"],
-    take_back=[{"answer": "said no Kafka", "correction": "two years of Kafka"}],
-    feedback={"received": "2026-11-12", "negatives": ["wants more SQL depth"], "next_steps": "final panel with the VP"},
-)
-OTHER_ROLE = dict(
-    company="Acme", role="Analytics Engineer", date="2026-11-15", recruiter=RECRUITER,
-    interviewers=[{"name": "Other Role Person"}], went_poorly=["other-role slip"],
-    feedback={"negatives": ["other-role negative"], "next_steps": "other-role next step"},
-)
-NEXT = dict(
-    company="Acme", role="Data Engineer", date="2026-12-01 10:00", stage="final", recruiter=RECRUITER,
-    interviewers=[{"name": "Vera Vice", "title": "VP of Data", "background": "built the data org",
+EARLIER = {
+    "company": "Acme", "role": "Data Engineer", "date": "2026-11-10", "stage": "screen", "recruiter": RECRUITER,
+    "interviewers": [{"name": "Met Before", "title": "Lead"}],
+    "went_poorly": ["rambled on why-leave"],
+    "take_back": [{"answer": "said no Kafka", "correction": "two years of Kafka"}],
+    "feedback": {"received": "2026-11-12", "negatives": ["wants more SQL depth"],
+                 "next_steps": "final panel with the VP"},
+}
+OTHER_ROLE = {
+    "company": "Acme", "role": "Analytics Engineer", "date": "2026-11-15", "recruiter": RECRUITER,
+    "interviewers": [{"name": "Other Role Person"}], "went_poorly": ["other-role slip"],
+    "feedback": {"negatives": ["other-role negative"], "next_steps": "other-role next step"},
+}
+NEXT = {
+    "company": "Acme", "role": "Data Engineer", "date": "2026-12-01 10:00", "stage": "final", "recruiter": RECRUITER,
+    "interviewers": [{"name": "Vera Vice", "title": "VP of Data", "background": "built the data org",
                    "looking_for": "leadership"}, {"name": "Hal Unknown"}],
-)
+}
 
 
 def briefing_site(site, **options: object) -> Path:
@@ -242,7 +246,7 @@ def test_briefing_lists_people_type_next_steps_and_earlier_rounds_of_the_same_pr
     box = page(out, "acme/2-final").select_one(".ij-briefing")
     text = box.get_text(" ", strip=True)
     assert "Vera Vice , VP of Data" in text and "built the data org" in text and "leadership" in text
-    hal = [li for li in box.select(".ij-briefing__people > li") if "Hal Unknown" in li.get_text()][0]
+    hal = next(li for li in box.select(".ij-briefing__people > li") if "Hal Unknown" in li.get_text())
     assert len(hal.select(".ij-flag")) == 3  # title, background, looking for
     assert "not told yet — ask Dana Ruiz" in hal.get_text()
     assert "format not told yet — ask Dana Ruiz" in text
@@ -250,14 +254,16 @@ def test_briefing_lists_people_type_next_steps_and_earlier_rounds_of_the_same_pr
     earlier = box.select_one(".ij-briefing__earlier").get_text(" ", strip=True)
     for expected in ("wants more SQL depth", "rambled on why-leave", "said no Kafka", "two years of Kafka"):
         assert expected in earlier
-    assert [li.get_text(" ", strip=True).split(" (")[0] for li in box.select(".ij-briefing__met > li")] == ["Met Before, Lead"]
+    met = [li.get_text(" ", strip=True).split(" (")[0] for li in box.select(".ij-briefing__met > li")]
+    assert met == ["Met Before, Lead"]
     for leaked in ("other-role", "Other Role Person"):
         assert leaked not in text
 
 
 def test_done_rounds_have_no_briefing_and_a_known_format_is_not_flagged(site) -> None:
     out = site({"a.md": debrief(interviewers=["Kim Lee"]),
-                "b.md": debrief(company="B", date="2026-12-01", format="video", interviewers=[{"name": "Kim Lee", "title": "CTO"}])})
+                "b.md": debrief(company="B", date="2026-12-01", format="video",
+                                interviewers=[{"name": "Kim Lee", "title": "CTO"}])})
     assert page(out, "a").select_one(".ij-briefing") is None
     box = page(out, "b").select_one(".ij-briefing")
     assert "video" in box.get_text() and "format not told yet" not in box.get_text()
@@ -265,7 +271,8 @@ def test_done_rounds_have_no_briefing_and_a_known_format_is_not_flagged(site) ->
 
 def test_a_briefing_without_interviewers_says_so(site) -> None:
     out = site({"a.md": debrief(date="2026-12-01")})
-    assert "not told yet — ask the hiring manager or HR coordinator" in page(out).select_one(".ij-briefing").get_text()
+    box = page(out).select_one(".ij-briefing")
+    assert "not told yet — ask the hiring manager or HR coordinator" in box.get_text()
 
 
 # --- a public site ---------------------------------------------------------------------------
