@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from jinja2 import TemplateError, TemplateSyntaxError
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,6 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .dates import resolve_today, zone_from_name
+from .drafts import Candidate
 from .load import load_journal
 from .pages import ASSET_CSS, ASSET_JS, GeneratedPage, Settings, build_site
 from .rules import Offsets
@@ -89,6 +91,7 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
             public=self.config.public,
             quiet_days=self.config.quiet_days,
             template_dirs=template_dirs,
+            candidate=Candidate(self.config.candidate.name, tuple(self.config.candidate.top_skills)),
         )
         for name, extra in ((ASSET_CSS, config.extra_css), (ASSET_JS, config.extra_javascript)):
             if self._asset_uri(name) not in [str(item) for item in extra]:
@@ -109,7 +112,11 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
         _exclude_journal_sources(files, self.journal_dir, config)
         for problem in journal.problems:
             log.warning(str(problem))
-        pages = build_site(journal, self.settings)
+        try:
+            pages = build_site(journal, self.settings)
+        except TemplateError as error:  # a user's template override: say which, no traceback
+            where = f"{error.name}:{error.lineno}: " if isinstance(error, TemplateSyntaxError) else ""
+            raise PluginError(f"interview-journal: template {where}{error.message or error}") from None
         for page in pages:
             self._add(files, config, page)
         for name in (ASSET_CSS, ASSET_JS):

@@ -12,10 +12,12 @@ from datetime import date
 from pathlib import Path
 
 from ..dates import day_of, sort_key
+from ..drafts import Candidate, Render
 from ..load import Company, Journal, group_companies
 from ..process import Process, Round, build_processes
 from ..rules import BUCKET_TITLES, FollowUp, Offsets, all_items, bucket, by_bucket, outstanding
 from ..timeline import Event, company_events, last_contact, people, stage, stage_rank
+from .drafts import round_blocks, text_renderer
 from .render import environment, html_block, markdown_page, page_url, relative_url
 
 ASSET_CSS = "assets/interview-journal.css"
@@ -36,6 +38,8 @@ class Settings:
     upcoming_days: int = 14
     recent_events: int = 12
     template_dirs: Sequence[Path] = ()
+    candidate: Candidate = field(default_factory=Candidate)
+    """Who signs the thank-you drafts and the skills they stress (the ``candidate`` option)."""
 
 
 @dataclass
@@ -139,19 +143,24 @@ def build_site(journal: Journal, settings: Settings) -> list[GeneratedPage]:
     items_by_path: dict[str, list[FollowUp]] = {}
     for item in site.items:
         items_by_path.setdefault(item.path, []).append(item)
+    texts = text_renderer(settings.template_dirs)
     for round_ in site.rounds:
-        pages.append(debrief(site, env, common, round_, items_by_path.get(round_.entry.path, [])))
+        pages.append(debrief(site, env, common, round_, items_by_path.get(round_.entry.path, []), texts))
     return pages
 
 
-def debrief(site: Site, env: object, common: dict[str, object], round_: Round, items: list[FollowUp]) -> GeneratedPage:
+def debrief(site: Site, env: object, common: dict[str, object], round_: Round, items: list[FollowUp],
+            texts: Render | None = None) -> GeneratedPage:
     entry = round_.entry
     title = f"{round_.company.name} \u2014 {round_.process.role}, {round_.label}"
     summary = html_block(env, "debrief.html", round=round_, items=items, problems=entry.problems,  # type: ignore[arg-type]
                          page=site.debrief_src(round_), **common)
     body = entry.body.strip()
     notes = f"## Notes\n\n{body}" if body and not (site.settings.public and entry.model.private) else ""
-    return GeneratedPage(site.debrief_src(round_), markdown_page(title, summary, notes), edit_path=entry.source.path)
+    extras = round_blocks(env, texts or text_renderer(site.settings.template_dirs), round_,  # type: ignore[arg-type]
+                          site.settings.candidate, site.settings.public)
+    return GeneratedPage(site.debrief_src(round_), markdown_page(title, summary, *extras, notes),
+                         edit_path=entry.source.path)
 
 
 def followups(site: Site, env: object, common: dict[str, object]) -> GeneratedPage:

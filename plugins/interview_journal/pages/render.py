@@ -38,7 +38,34 @@ def environment(override_dirs: Sequence[Path] = ()) -> Environment:
     env.filters["day"] = lambda value: time_element(value, weekday=False, clock=False)
     env.filters["iso"] = lambda value: day_of(value).isoformat() if value is not None else ""
     env.filters["safe_href"] = safe_href
+    env.filters["pre_text"] = pre_text
     return env
+
+
+def text_environment(override_dirs: Sequence[Path] = ()) -> Environment:
+    """The same templates (and overrides) for plain text: e-mail drafts (``*.txt``).
+
+    Autoescape is off on purpose: the text goes into a ``mailto:`` body and onto the
+    clipboard as written. Where that text lands in a page it is an ordinary value of an HTML
+    template, so ``environment()`` escapes it there. Block tags keep their newlines (no
+    ``trim_blocks``), so a template reads as the text it produces.
+    """
+    loaders = [FileSystemLoader([str(path) for path in override_dirs])] if override_dirs else []
+    return Environment(
+        loader=ChoiceLoader([*loaders, PackageLoader("interview_journal", "pages/templates")]),
+        autoescape=False,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def pre_text(text: str) -> Markup:
+    """Escaped text for a ``<pre>`` whose line breaks survive Markdown: one physical line.
+
+    A blank line would end the raw HTML block in Markdown, so every line break becomes
+    ``&#10;`` (still a line break in the browser and on the clipboard).
+    """
+    return Markup("&#10;").join(escape(line) for line in text.split("\n"))
 
 
 def time_element(value: Moment | None, weekday: bool = True, clock: bool = True) -> Markup:

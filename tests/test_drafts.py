@@ -1,0 +1,298 @@
+"""Thank-you drafts on done rounds and briefings on scheduled ones: real strict builds, parsed HTML."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+from conftest import debrief, soup, write_files
+from mkdocs.exceptions import Abort
+
+from interview_journal.drafts import interested, joined, mailto_url, split_subject
+
+RECRUITER = {"name": "Dana Ruiz", "agency": "Talent Bridge", "email": "dana@talentbridge.example"}
+CANDIDATE = {"name": "Alex Morgan", "top_skills": ["building data pipelines that scale", "mentoring engineers"]}
+
+
+def page(out: Path, rel: str = "a"):
+    return soup(out / "journal" / rel / "index.html")
+
+
+def drafts(out: Path, rel: str = "a", kind: str = "thank-you") -> dict[str, dict[str, str]]:
+    """Drafts of a page by the person's name: subject, body (the copyable text), href."""
+    found = {}
+    for section in page(out, rel).select(f"section.ij-draft[data-draft='{kind}']"):
+        link = section.select_one("a.ij-draft__mail")
+        subject = section.select_one(".ij-draft__subject span")
+        found[section.get("data-person", "")] = {
+            "subject": subject.get_text() if subject else "",
+            "body": section.select_one("pre.ij-draft__text code").get_text(),
+            "href": link["href"] if link else "",
+        }
+    return found
+
+
+def parse_mailto(href: str) -> tuple[str, str, str]:
+    """(address, subject, body) decoded with urllib.parse, as a mail program would."""
+    parts = urlsplit(href)
+    assert parts.scheme == "mailto"
+    query = parse_qs(parts.query, keep_blank_values=True, strict_parsing=True)
+    return unquote(parts.path), query["subject"][0], query["body"][0]
+
+
+def paragraphs(body: str) -> list[str]:
+    """The note without greeting and signature: the paragraphs the protocol asks for."""
+    blocks = body.split("\n\n")
+    assert blocks[0].startswith(("Dear ", "Hi ", "Hello")), blocks[0]
+    return blocks[1:-1]
+
+
+# --- the core, on its boundaries -------------------------------------------------------------
+
+@pytest.mark.parametrize(("interest", "expected"), [(None, True), (1, False), (2, False), (3, True), (5, True)])
+def test_interest_is_claimed_only_from_3_or_when_unset(interest: int | None, expected: bool) -> None:
+    assert interested(interest) is expected
+
+
+def test_mailto_encodes_everything_and_round_trips() -> None:
+    subject, body = "Merci — Zoë & Søren?", "Dear Zoë,\n\nA+B = 100% & more #1\nBest"
+    url = mailto_url("o'hara%x@example.example", subject, body)
+    assert " " not in url and "+" not in url.split("?", 1)[1] and "'" not in url
+    address, got_subject, got_body = parse_mailto(url)
+    assert address == "o'hara%x@example.example"
+    assert got_subject == subject
+    assert got_body == body.replace("\n", "\r\n")  # RFC 6068: line breaks are CRLF
+
+
+def test_subject_line_is_split_off() -> None:
+    assert split_subject("\n\nSubject:  Hello \n\n\nDear A,  \n\n\n\nBye\n") == ("Hello", "Dear A,\n\nBye")
+    assert split_subject("Dear A,\nBye") == ("", "Dear A,\nBye")
+
+
+def test_skills_are_joined_as_a_sentence_reads() -> None:
+    assert [joined([]), joined(["a"]), joined(["a", "b"]), joined(["a", "b", "c"])] == [
+        "", "a", "a and b", "a, b and c"]
+
+
+# --- drafts on the debrief page --------------------------------------------------------------
+
+def test_draft_has_two_paragraphs_thanks_then_interest_and_skills(site) -> None:
+    out = site({"a.md": debrief(
+        company="Northwind", role="Data Engineer", date="2026-11-20 14:00", stage="technical screen",
+        interviewers=[{"name": "Priya Shah", "title": "Engineering Manager", "email": "priya@northwind.example"}],
+        questions=[{"q": "design a dedup pipeline", "theme": "system design"}], interest=4,
+    )}, candidate=CANDIDATE)
+    note = drafts(out)["Priya Shah"]
+    first, second = paragraphs(note["body"])
+    assert note["body"].startswith("Dear Priya,\n\n")
+    assert "Friday, 20 November" in first and "enjoyed meeting you" in first and "system design" in first
+    assert "even more interested" in second and "next step" in second
+    assert "building data pipelines that scale and mentoring engineers" in second
+    assert note["body"].endswith("\n\nBest regards,\nAlex Morgan")
+    assert note["subject"] == "Thank you for meeting me on Friday — Data Engineer"
+
+
+def test_mailto_round_trips_accents_ampersands_and_line_breaks(site) -> None:
+    out = site({"a.md": debrief(
+        company="Société & Fils", role="R&D Engineer", stage="panel", interest=5,
+        interviewers=[{"name": "Zoë O'Brien-Søndergaard", "email": "zoe@societe.example"}],
+        pitch="I bring R&D rigour —\nand 100% follow-through.",
+    )}, candidate={"name": "Renée Dupont & Co"})
+    note = drafts(out)["Zoë O'Brien-Søndergaard"]
+    address, subject, body = parse_mailto(note["href"])
+    assert address == "zoe@societe.example"
+    assert subject == note["subject"] == "Thank you for meeting me on Friday — R&D Engineer"
+    assert body == note["body"].replace("\n", "\r\n")
+    assert "Dear Zoë,\r\n" in body and "R&D rigour —\r\nand 100% follow-through." in body
+    assert body.endswith("Renée Dupont & Co")
+    assert "+" not in note["href"] and " " not in note["href"]
+
+
+def test_no_address_gives_the_text_without_a_mailto(site) -> None:
+    out = site({"a.md": debrief(interviewers=[{"name": "Kim Lee"}])})
+    html = page(out)
+    section = html.select_one("section.ij-draft[data-draft='thank-you']")
+    assert section.select_one("pre code").get_text().startswith("Dear Kim,")
+    assert section.select("a") == []
+    assert section.select_one(".ij-draft__no-address") is not None
+    assert not html.select("a[href^='mailto:']")
+
+
+def test_interest_sentence_only_when_true(site) -> None:
+    files = {f"i{level}.md": debrief(company=f"Co{level}", interest=level, interviewers=["Kim Lee"])
+             for level in (1, 2, 3)}
+    files["unset.md"] = debrief(company="Unset", interviewers=["Kim Lee"])
+    out = site(files)
+    for rel, claims in (("i1", False), ("i2", False), ("i3", True), ("unset", True)):
+        body = drafts(out, rel)["Kim Lee"]["body"]
+        assert ("even more interested" in body) is claims, rel
+        assert len(paragraphs(body)) == 2, rel
+
+
+def test_pitch_beats_top_skills(site) -> None:
+    out = site({
+        "pitched.md": debrief(company="Pitched", interviewers=["Kim Lee"],
+                              pitch="My on-call tooling cut pages by half."),
+        "plain.md": debrief(company="Plain", interviewers=["Kim Lee"]),
+    }, candidate=CANDIDATE)
+    pitched, plain = drafts(out, "pitched")["Kim Lee"]["body"], drafts(out, "plain")["Kim Lee"]["body"]
+    assert "My on-call tooling cut pages by half." in pitched and "mentoring engineers" not in pitched
+    assert "mentoring engineers" in plain
+
+
+def test_without_name_or_skills_the_draft_has_a_placeholder_and_no_skills_sentence(site) -> None:
+    body = drafts(site({"a.md": debrief(interviewers=["Kim Lee"], interest=2)}))["Kim Lee"]["body"]
+    assert body.endswith("\n[your name]")
+    assert "experience in" not in body
+    assert len(paragraphs(body)) == 2  # a neutral second paragraph when nothing else is true
+
+
+def test_sent_notes_get_no_draft(site) -> None:
+    out = site({"a.md": debrief(
+        recruiter=RECRUITER, recruiter_thank_you="2026-11-21",
+        interviewers=[{"name": "Sent Person", "thank_you": "2026-11-21"}, {"name": "Unsent Person"}],
+    ), "all-sent.md": debrief(company="Other", interviewers=[{"name": "Kim Lee", "thank_you": "2026-11-20"}])})
+    assert list(drafts(out)) == ["Unsent Person"]
+    assert drafts(out, kind="recruiter-thank-you") == {}
+    assert page(out, "all-sent").select_one(".ij-drafts") is None
+
+
+def test_recruiter_gets_an_optional_shorter_note(site) -> None:
+    out = site({"a.md": debrief(recruiter=RECRUITER, stage="onsite", interviewers=["Kim Lee"])}, candidate=CANDIDATE)
+    note = drafts(out, kind="recruiter-thank-you")["Dana Ruiz"]
+    address, _subject, body = parse_mailto(note["href"])
+    assert address == "dana@talentbridge.example" and body == note["body"].replace("\n", "\r\n")
+    assert note["body"].startswith("Hi Dana,") and "the onsite" in note["body"]
+    assert len(note["body"]) < len(drafts(out)["Kim Lee"]["body"])
+
+
+def test_scheduled_cancelled_and_closed_rounds_get_no_drafts(site) -> None:
+    out = site({
+        "future.md": debrief(company="Future", date="2026-12-01", interviewers=["Kim Lee"]),
+        "cancelled.md": debrief(company="Cancelled", status="cancelled", interviewers=["Kim Lee"]),
+        "rejected.md": debrief(company="Rejected", outcome="rejected", interviewers=["Kim Lee"]),
+    })
+    for rel in ("future", "cancelled", "rejected"):
+        assert page(out, rel).select_one(".ij-drafts") is None, rel
+
+
+def test_user_template_override_changes_the_wording(site, tmp_path: Path) -> None:
+    write_files(tmp_path / "my-templates", {
+        "drafts/thank_you.txt":
+            "Subject: Cheers from {{ name }}\n\nHey {{ first_name }} & team,\n\nTa for {{ weekday }}!\n",
+    })
+    out = site({"a.md": debrief(interviewers=[{"name": "Kim Lee", "email": "kim@acme.example"}])},
+               templates="my-templates", candidate={"name": "Alex"})
+    note = drafts(out)["Kim Lee"]
+    assert note["body"] == "Hey Kim & team,\n\nTa for Friday!"
+    assert parse_mailto(note["href"])[1:] == ("Cheers from Alex", "Hey Kim & team,\r\n\r\nTa for Friday!")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("Dear {{ first_name\n", "template drafts/thank_you.txt:1: unexpected end of template"),
+    ("Dear {{ nickname }}\n", "template drafts/thank_you.txt: 'nickname' is undefined"),
+])
+def test_a_broken_override_fails_the_build_with_one_line(site, tmp_path: Path, caplog, text: str, message: str) -> None:
+    write_files(tmp_path / "my-templates", {"drafts/thank_you.txt": text})
+    with pytest.raises(Abort):
+        site({"a.md": debrief(interviewers=["Kim Lee"])}, templates="my-templates")
+    assert f"interview-journal: {message}" in caplog.text
+    assert "Traceback" not in caplog.text
+
+
+def test_names_are_escaped_in_the_page_and_intact_in_the_mailto(site) -> None:
+    evil = "<script>alert(1)</script>"
+    out = site({"a.md": debrief(interviewers=[{"name": evil, "email": "x@acme.example"}], pitch="I & <b>you</b>")})
+    raw = (out / "journal/a/index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in raw and "<b>you</b>" not in raw
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in raw
+    note = drafts(out)[evil]
+    assert note["body"].startswith(f"Dear {evil},")
+    _, _, body = parse_mailto(note["href"])
+    assert body.startswith(f"Dear {evil},\r\n") and "I & <b>you</b>" in body
+
+
+# --- briefings before a scheduled round ------------------------------------------------------
+
+EARLIER = {
+    "company": "Acme", "role": "Data Engineer", "date": "2026-11-10", "stage": "screen", "recruiter": RECRUITER,
+    "interviewers": [{"name": "Met Before", "title": "Lead"}],
+    "went_poorly": ["rambled on why-leave"],
+    "take_back": [{"answer": "said no Kafka", "correction": "two years of Kafka"}],
+    "feedback": {"received": "2026-11-12", "negatives": ["wants more SQL depth"],
+                 "next_steps": "final panel with the VP"},
+}
+OTHER_ROLE = {
+    "company": "Acme", "role": "Analytics Engineer", "date": "2026-11-15", "recruiter": RECRUITER,
+    "interviewers": [{"name": "Other Role Person"}], "went_poorly": ["other-role slip"],
+    "feedback": {"negatives": ["other-role negative"], "next_steps": "other-role next step"},
+}
+NEXT = {
+    "company": "Acme", "role": "Data Engineer", "date": "2026-12-01 10:00", "stage": "final", "recruiter": RECRUITER,
+    "interviewers": [{"name": "Vera Vice", "title": "VP of Data", "background": "built the data org",
+                   "looking_for": "leadership"}, {"name": "Hal Unknown"}],
+}
+
+
+def briefing_site(site, **options: object) -> Path:
+    return site({"acme/1-screen.md": debrief(**EARLIER), "acme/other-role.md": debrief(**OTHER_ROLE),
+                 "acme/2-final.md": debrief(**NEXT)}, **options)
+
+
+def test_briefing_lists_people_type_next_steps_and_earlier_rounds_of_the_same_process(site) -> None:
+    out = briefing_site(site)
+    box = page(out, "acme/2-final").select_one(".ij-briefing")
+    text = box.get_text(" ", strip=True)
+    assert "Vera Vice , VP of Data" in text and "built the data org" in text and "leadership" in text
+    hal = next(li for li in box.select(".ij-briefing__people > li") if "Hal Unknown" in li.get_text())
+    assert len(hal.select(".ij-flag")) == 3  # title, background, looking for
+    assert "not told yet — ask Dana Ruiz" in hal.get_text()
+    assert "format not told yet — ask Dana Ruiz" in text
+    assert "final panel with the VP" in text
+    earlier = box.select_one(".ij-briefing__earlier").get_text(" ", strip=True)
+    for expected in ("wants more SQL depth", "rambled on why-leave", "said no Kafka", "two years of Kafka"):
+        assert expected in earlier
+    met = [li.get_text(" ", strip=True).split(" (")[0] for li in box.select(".ij-briefing__met > li")]
+    assert met == ["Met Before, Lead"]
+    for leaked in ("other-role", "Other Role Person"):
+        assert leaked not in text
+
+
+def test_done_rounds_have_no_briefing_and_a_known_format_is_not_flagged(site) -> None:
+    out = site({"a.md": debrief(interviewers=["Kim Lee"]),
+                "b.md": debrief(company="B", date="2026-12-01", format="video",
+                                interviewers=[{"name": "Kim Lee", "title": "CTO"}])})
+    assert page(out, "a").select_one(".ij-briefing") is None
+    box = page(out, "b").select_one(".ij-briefing")
+    assert "video" in box.get_text() and "format not told yet" not in box.get_text()
+
+
+def test_a_briefing_without_interviewers_says_so(site) -> None:
+    out = site({"a.md": debrief(date="2026-12-01")})
+    box = page(out).select_one(".ij-briefing")
+    assert "not told yet — ask the hiring manager or HR coordinator" in box.get_text()
+
+
+# --- a public site ---------------------------------------------------------------------------
+
+def test_public_site_has_no_drafts_and_a_briefing_without_private_notes(site) -> None:
+    files = {"acme/1-screen.md": debrief(**{**EARLIER, "interviewers": [
+        {"name": "Met Before", "title": "Lead", "email": "met@acme.example"}]}),
+        "acme/2-final.md": debrief(**NEXT)}
+    out = site(files, public=True, candidate=CANDIDATE)
+    assert page(out, "acme/1-screen").select_one(".ij-drafts") is None
+    for html in out.rglob("*.html"):
+        for link in soup(html).select("a[href^='mailto:']"):
+            assert urlsplit(link["href"]).path == "", html
+    box = page(out, "acme/2-final").select_one(".ij-briefing")
+    text = box.get_text(" ", strip=True)
+    assert "Vera Vice , VP of Data" in text and "Met Before, Lead" in text
+    index = json.dumps(json.loads((out / "search/search_index.json").read_text(encoding="utf-8")))
+    for private in ("built the data org", "leadership", "final panel with the VP", "wants more SQL depth",
+                    "rambled on why-leave", "said no Kafka", "two years of Kafka", "met@acme.example",
+                    "even more interested", "mentoring engineers"):
+        assert private not in text
+        if private != "rambled on why-leave":  # went_poorly is public on the debrief page itself
+            assert private not in index, private
