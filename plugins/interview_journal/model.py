@@ -81,7 +81,8 @@ def _email(value: object) -> str:
     return text
 
 
-Email = Annotated[str, PlainValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+Email = Annotated[str, PlainValidator(_email),
+                  WithJsonSchema({"type": "string", "format": "email", "pattern": _EMAIL.pattern})]
 
 
 def _url(value: object) -> str:
