@@ -18,13 +18,16 @@ from icalendar import Calendar
 
 from interview_journal import cli
 from interview_journal.cli import main, safe_cell
+from interview_journal.dates import parse_moment
+from interview_journal.model import DEBRIEF_FIELDS
+from interview_journal.schema import journal_schema
 
 TODAY = "2026-11-25"
 
 
 def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
     result = CliRunner().invoke(main, list(args), input=input)
-    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit), result.exception
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception  # no traceback
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -83,8 +86,7 @@ def test_every_commented_field_is_a_field_of_the_model(journal: Path) -> None:
     """Uncommenting the scaffold's hints gives known fields only (no typo in the template)."""
     run("new", "--company", "Initech", "--role", "Analyst", "--date", "2026-12-02")
     text = (journal / "initech" / "2026-12-02-round-1.md").read_text(encoding="utf-8")
-    keys = {m for m in re.findall(r"^# ([a-z_]+):", text, re.MULTILINE)}
-    from interview_journal.model import DEBRIEF_FIELDS
+    keys = set(re.findall(r"^# ([a-z_]+):", text, re.MULTILINE))
     assert keys and keys <= DEBRIEF_FIELDS
     assert {"stage", "format", "status", "via", "recruiter", "contact", "interviewers", "tags"} <= keys
 
@@ -338,9 +340,6 @@ def test_schema_rejects_what_the_loader_rejects() -> None:
 @pytest.mark.parametrize("text", ["2026-11-20", "2026-11-20 14:00", "2026-11-20T9:05", "2026-11-20 14:00:30",
                                   "2026-11-20 14:00+01:00", "2026-11-20T14:00Z", "2026-11-20 14:00:30.5"])
 def test_schema_dates_are_the_loader_dates(text: str) -> None:
-    from interview_journal.dates import parse_moment
-    from interview_journal.schema import journal_schema
-
     parse_moment(text, timezone.utc)  # the loader takes it
     pattern = journal_schema("debrief")["$defs"]["Debrief"]["properties"]["date"]["pattern"]
     assert re.match(pattern, text)
