@@ -1,21 +1,27 @@
 """The ``interview-journal`` command: the same core as the site, in a terminal.
 
-``todo`` and ``check`` must start fast: nothing here imports MkDocs.
+``todo``, ``check`` and ``export`` must start fast: nothing here imports MkDocs.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import sys
+import typing
 from datetime import date
 from pathlib import Path
 
 import click
+from pydantic import ValidationError
 
-from .dates import resolve_today, zone_from_name
-from .load import Journal, load_journal
-from .process import build_processes
+from .dates import resolve_today, sort_key, zone_from_name
+from .load import Journal, display_path, load_journal
+from .model import Debrief
+from .process import Round, build_processes
 from .rules import BUCKET_TITLES, BUCKETS, all_items, as_record, by_bucket
+from .scaffold import date_text, file_name, propose, render
 from .settings import Options, read_options
 
 
@@ -108,6 +114,263 @@ def check(journal_dir: Path | None, config: Path | None) -> None:
         click.echo(f"{len(journal.problems)} problem(s) in {files} file(s); {summary} read", err=True)
         sys.exit(1)
     click.echo(f"No problems: {summary}.", err=True)
+
+
+NEW_HELP = """Scaffold a debrief for one interview and print its path.
+
+\b
+The file is <journal>/<company>/<date>-<stage>.md (round-N without a stage),
+with the given fields filled and every other field as a YAML comment.
+For a company already in the journal, its folder and spelling are reused,
+the next round number is proposed, and its recruiter is carried over.
+In a terminal, missing fields are asked for; otherwise a missing
+--company, --role or --date is an error. An existing file is never
+overwritten.
+
+\b
+Example:
+  interview-journal new --company "Northwind Analytics" --role "Data Engineer" \\
+      --date "2026-12-02 14:00" --stage "technical screen" --format video \\
+      --interviewer "Priya Shah, Engineering Manager"
+"""
+
+
+def _choices(name: str) -> list[str]:
+    """The values the model accepts for a choice field (the schema is the single source)."""
+    found: list[str] = []
+
+    def walk(annotation: object) -> None:
+        if typing.get_origin(annotation) is typing.Literal:
+            found.extend(str(value) for value in typing.get_args(annotation))
+        for arg in typing.get_args(annotation):
+            walk(arg)
+
+    walk(Debrief.model_fields[name].annotation)
+    return found
+
+
+def _interactive() -> bool:
+    """Prompts only when a person is at the keyboard (never in a hook, a pipe or CI)."""
+    return sys.stdin.isatty()
+
+
+_FLAGS = {"interviewers": "--interviewer", "company": "--company", "role": "--role", "date": "--date",
+          "round": "--round", "stage": "--stage", "format": "--format", "via": "--via"}
+
+
+def _validated(data: dict[str, object], zone: object) -> Debrief:
+    """The flags through the same model as the files: a bad value is a usage error naming its flag."""
+    try:
+        return Debrief.model_validate(data, context={"zone": zone})
+    except ValidationError as error:
+        item = error.errors()[0]
+        ctx = item.get("ctx") or {}
+        if item["type"] == "journal":
+            message = f"expected {ctx['expected']}, got {item['input']!r}"
+            message += f" (hint: {ctx['hint']})" if ctx.get("hint") else ""
+        else:
+            message = f"{item['msg']}, got {item['input']!r}"
+        raise click.BadParameter(message, param_hint=_FLAGS.get(str(item["loc"][0]), str(item["loc"][0]))) from None
+
+
+def _person(text: str) -> dict[str, str]:
+    """``"Priya Shah, Engineering Manager"`` -> name and title (the title may hold commas)."""
+    name, _, title = text.partition(",")
+    person = {"name": name.strip()}
+    if title.strip():
+        person["title"] = title.strip()
+    return person
+
+
+@main.command(help=NEW_HELP, short_help="Scaffold a debrief (flags, or prompts in a terminal).")
+@journal_option
+@config_option
+@click.option("--company", help="The company (required).")
+@click.option("--role", help="The role (required).")
+@click.option("--date", "when", metavar="DATE", help="YYYY-MM-DD, or 'YYYY-MM-DD HH:MM' (required).")
+@click.option("--round", "round_", type=click.IntRange(min=1), help="Round number. Default: the next one of that company and role.")
+@click.option("--stage", help="A free label: 'phone screen', 'onsite' ... (names the file).")
+@click.option("--format", "format_", type=click.Choice(_choices("format"), case_sensitive=False), help="How the interview is held.")
+@click.option("--via", type=click.Choice(_choices("via"), case_sensitive=False),
+              help="Through a recruiter, or direct. Default: recruiter when one is known.")
+@click.option("--interviewer", "interviewers", multiple=True, metavar='"NAME, TITLE"',
+              help="An interviewer; repeat the option for a panel.")
+@click.option("--edit", is_flag=True, help="Open the new file in $EDITOR.")
+def new(journal_dir: Path | None, config: Path | None, company: str | None, role: str | None, when: str | None,
+        round_: int | None, stage: str | None, format_: str | None, via: str | None,
+        interviewers: tuple[str, ...], edit: bool) -> None:
+    ctx = Context(journal_dir, config)
+    journal = ctx.load()
+    asked = False
+    if company is None or role is None or when is None:
+        missing = next(flag for flag, value in (("--company", company), ("--role", role), ("--date", when))
+                       if value is None)
+        if not _interactive():
+            raise click.UsageError(f"Missing option '{missing}' (it is asked for only in a terminal).")
+        asked = True
+    if company is None:
+        company = click.prompt("Company")
+    if role is None:
+        role = click.prompt("Role")
+    if when is None:
+        today = ctx.today(None).isoformat()
+        when = click.prompt("Date (YYYY-MM-DD, or YYYY-MM-DD HH:MM)", default=today,
+                            value_proc=lambda text: (_validated({"company": "x", "role": "x", "date": text}, ctx.zone), text)[1])
+    base = _validated({"company": company, "role": role, "date": when}, ctx.zone)
+    proposal = propose(journal, build_processes(journal, ctx.today(None)), base.company, base.role)
+    if asked and stage is None:
+        stage = click.prompt("Stage (empty: none)", default="", show_default=False) or None
+    if asked and round_ is None:
+        round_ = click.prompt("Round", default=proposal.round, type=click.IntRange(min=1))
+    data: dict[str, object] = {"company": proposal.company, "role": proposal.role, "date": when,
+                               "round": round_ or proposal.round}
+    for name, value in (("stage", stage), ("format", format_), ("via", via)):
+        if value is not None:
+            data[name] = value
+    if via != "direct" and proposal.recruiter is not None:
+        data["recruiter"] = proposal.recruiter.model_dump(exclude_none=True)
+    if interviewers:
+        data["interviewers"] = [_person(text) for text in interviewers]
+    debrief = _validated(data, ctx.zone)
+    path = ctx.journal_dir / proposal.folder / file_name(debrief.date, debrief.stage, debrief.round or 1)
+    text = render(debrief, date_text(debrief.date), proposal)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError:
+        click.echo(f"{display_path(path)}: already exists; nothing written (pass --stage or --round for another name)",
+                   err=True)
+        sys.exit(1)
+    for note in proposal.notes:
+        click.echo(f"note: {note}", err=True)
+    click.echo(display_path(path))
+    if edit:
+        click.edit(filename=str(path))
+
+
+@main.group()
+def export() -> None:
+    """Export the journal: a calendar (ics) or a spreadsheet of interviews (csv)."""
+
+
+output_option = click.option(
+    "--output", "-o", "output", type=click.Path(path_type=Path, dir_okay=False, writable=True),
+    help="Write to this file instead of standard output (an existing file is replaced).",
+)
+today_option = click.option("--today", "today", metavar="YYYY-MM-DD",
+                            help="Compute as of this date (default: today, chosen as for the site).")
+
+
+def _write(data: bytes, output: Path | None) -> None:
+    if output is None:
+        stream = click.get_binary_stream("stdout")
+        stream.write(data)
+        stream.flush()
+        return
+    try:
+        output.write_bytes(data)
+    except OSError as error:
+        raise click.FileError(str(output), hint=error.strerror or str(error)) from None
+
+
+@export.command("ics")
+@journal_option
+@config_option
+@today_option
+@click.option("--duration", type=click.IntRange(min=1), default=None, metavar="MINUTES",
+              help="Length of an interview that has a time. Default: 60.")
+@output_option
+def export_ics(journal_dir: Path | None, config: Path | None, today: str | None, duration: int | None,
+               output: Path | None) -> None:
+    """Interviews and dated follow-ups as an iCalendar file.
+
+    Interviews with a time are timed events, the others and the follow-ups are all-day events.
+    UIDs are stable: importing the file again updates the events instead of adding copies.
+    It is the calendar the site publishes at journal/calendar.ics.
+    """
+    from .calendar import DEFAULT_DURATION, build_calendar  # here: icalendar is only needed by this command
+
+    ctx = Context(journal_dir, config)
+    journal = ctx.load()
+    day = ctx.today(today)
+    processes = build_processes(journal, day)
+    _warn(journal)
+    _write(build_calendar(processes, all_items(processes, ctx.options.offsets), day, duration or DEFAULT_DURATION),
+           output)
+
+
+CSV_COLUMNS = ("date", "company", "role", "round", "stage", "format", "channel", "recruiter", "interviewers",
+               "thank_you_notes", "feedback_received", "outcome", "status", "path")
+
+
+def safe_cell(value: object) -> str:
+    """A cell a spreadsheet shows as text: a leading = + - @ (or tab, CR) would start a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def csv_row(round_: Round) -> list[str]:
+    debrief = round_.debrief
+    thanked = sum(1 for person in debrief.interviewers if person.thank_you)
+    received = debrief.feedback.received if debrief.feedback else None
+    values = [
+        date_text(debrief.date), round_.company.name, round_.process.role, round_.number, debrief.stage,
+        debrief.format, round_.via, round_.recruiter.name if round_.recruiter and round_.via == "recruiter" else "",
+        "; ".join(f"{p.name} ({p.title})" if p.title else p.name for p in debrief.interviewers),
+        f"{thanked}/{len(debrief.interviewers)}" if debrief.interviewers else "",
+        date_text(received) if received else "", debrief.outcome, round_.status, round_.entry.path,
+    ]
+    return [safe_cell(value) for value in values]
+
+
+@export.command("csv")
+@journal_option
+@config_option
+@today_option
+@output_option
+def export_csv(journal_dir: Path | None, config: Path | None, today: str | None, output: Path | None) -> None:
+    """Every interview as one row of a CSV file, oldest first.
+
+    \b
+    Columns: date, company, role, round, stage, format, channel, recruiter,
+    interviewers, thank_you_notes (sent/interviewers), feedback_received,
+    outcome, status, path. A cell that starts with = + - or @ gets a
+    leading apostrophe, so a spreadsheet never runs it as a formula.
+    """
+    ctx = Context(journal_dir, config)
+    journal = ctx.load()
+    day = ctx.today(today)
+    rounds = [r for p in build_processes(journal, day) for r in p.rounds]
+    rounds.sort(key=lambda r: (sort_key(r.debrief.date, journal.zone), r.entry.path))
+    _warn(journal)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(csv_row(r) for r in rounds)
+    _write(buffer.getvalue().encode("utf-8"), output)
+
+
+def _warn(journal: Journal) -> None:
+    if journal.problems:
+        click.echo(f"{len(journal.problems)} problem(s) in the journal: run 'interview-journal check'", err=True)
+
+
+@main.command()
+@journal_option
+@click.option("--kind", type=click.Choice(["any", "debrief", "company"]), default="any", show_default=True,
+              help="any: a company note when kind is company, else a debrief.")
+@output_option
+def schema(journal_dir: Path | None, kind: str, output: Path | None) -> None:
+    """Print the JSON Schema of the front matter, for editors.
+
+    It comes from the same models that check the files. --journal is accepted
+    like everywhere else; the schema is the same for every journal.
+    """
+    from .schema import journal_schema  # here: building the schema is only needed by this command
+
+    text = json.dumps(journal_schema(kind), indent=2, ensure_ascii=False) + "\n"
+    _write(text.encode("utf-8"), output)
 
 
 if __name__ == "__main__":  # pragma: no cover

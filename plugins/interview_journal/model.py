@@ -48,7 +48,7 @@ When = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?)?$",
+            "pattern": r"^\s*\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?\s*$",
             "description": "YYYY-MM-DD, or YYYY-MM-DD HH:MM[:SS], optionally with an offset",
         }
     ),
@@ -81,7 +81,8 @@ def _email(value: object) -> str:
     return text
 
 
-Email = Annotated[str, PlainValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+Email = Annotated[str, PlainValidator(_email),
+                  WithJsonSchema({"type": "string", "format": "email", "pattern": _EMAIL.pattern})]
 
 
 def _url(value: object) -> str:

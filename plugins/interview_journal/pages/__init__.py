@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from ..calendar import build_calendar
 from ..dates import day_of, sort_key
 from ..drafts import Candidate, Render
 from ..load import Company, Journal, group_companies
@@ -146,6 +147,7 @@ def build_site(journal: Journal, settings: Settings) -> list[GeneratedPage]:
     texts = text_renderer(settings.template_dirs)
     for round_ in site.rounds:
         pages.append(debrief(site, env, common, round_, items_by_path.get(round_.entry.path, []), texts))
+    pages.append(GeneratedPage(site.src("calendar.ics"), build_calendar(site.processes, site.items, settings.today).decode()))
     return pages
 
 
@@ -191,7 +193,8 @@ def dashboard(site: Site, env: object, common: dict[str, object], events: dict[s
     html = html_block(env, "dashboard.html", groups=site.groups, problems=site.journal.problems,  # type: ignore[arg-type]
                       board=board, upcoming=upcoming, upcoming_days=site.settings.upcoming_days, recent=recent,
                       quiet_days=site.settings.quiet_days, page=src,
-                      followups_url=relative_url(site.url(src), site.url(site.src("followups.md"))), **common)
+                      followups_url=relative_url(site.url(src), site.url(site.src("followups.md"))),
+                      calendar_url=relative_url(site.url(src), site.src("calendar.ics")), **common)
     return GeneratedPage(src, markdown_page("Journal", html), in_nav=True)
 
 
