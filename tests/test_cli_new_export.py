@@ -352,3 +352,19 @@ def test_schema_kinds_and_output(tmp_path: Path) -> None:
     assert company.is_valid({"kind": "company", "company": "Acme"})
     assert run("schema", "--output", str(tmp_path / "s.json"))[0] == 0
     assert json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))["if"]["required"] == ["kind"]
+
+
+def test_new_starts_a_journal_that_does_not_exist_yet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("new", "--company", "Acme", "--role", "Data Engineer", "--date", "2026-11-20")
+    assert code == 0, err
+    assert "created the journal folder journal" in err
+    assert (tmp_path / out.strip()).is_file()
+    assert out.strip().startswith("journal/acme/")
+
+
+def test_new_does_not_create_folders_far_away(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("new", "--journal", "typo/journal", "--company", "Acme", "--role", "R", "--date", "2026-11-20")
+    assert code == 2 and "no journal folder" in err
+    assert not (tmp_path / "typo").exists()

@@ -200,6 +200,9 @@ def new(journal_dir: Path | None, config: Path | None, company: str | None, role
         round_: int | None, stage: str | None, format_: str | None, via: str | None,
         interviewers: tuple[str, ...], edit: bool) -> None:
     ctx = Context(journal_dir, config)
+    if not ctx.journal_dir.exists() and ctx.journal_dir.parent.is_dir():  # the first debrief of a new journal
+        ctx.journal_dir.mkdir()
+        click.echo(f"note: created the journal folder {display_path(ctx.journal_dir)}", err=True)
     journal = ctx.load()
     asked = False
     if company is None or role is None or when is None:
