@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .dates import resolve_today, zone_from_name
+from .insights import check_themes
 from .load import load_journal
 from .pages import ASSET_CSS, ASSET_JS, GeneratedPage, Settings, build_site
 from .rules import Offsets
@@ -56,6 +57,8 @@ class JournalConfig(base.Config):
     due = c.SubConfig(DueConfig)
     candidate = c.SubConfig(CandidateConfig)
     templates = c.Optional(c.Type(str))
+    themes = c.Optional(c.Type(dict))
+    """Feedback themes for the insights page: theme name -> keywords; replaces the default set."""
 
 
 class InterviewJournalPlugin(BasePlugin[JournalConfig]):
@@ -74,6 +77,7 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
         try:
             zone = zone_from_name(self.config.timezone)
             today, source = resolve_today(self.config.today, zone)
+            themes = check_themes(self.config.themes) if self.config.themes is not None else None
         except ValueError as error:
             raise PluginError(f"interview-journal: {error}") from None
         due = self.config.due
@@ -89,6 +93,7 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
             public=self.config.public,
             quiet_days=self.config.quiet_days,
             template_dirs=template_dirs,
+            themes=themes,
         )
         for name, extra in ((ASSET_CSS, config.extra_css), (ASSET_JS, config.extra_javascript)):
             if self._asset_uri(name) not in [str(item) for item in extra]:
