@@ -96,6 +96,13 @@ def test_custom_themes_replace_the_defaults(tmp_path: Path) -> None:
     assert len(found["negative"].unthemed) == 3  # the system design remarks no longer have a theme
 
 
+def test_an_empty_themes_option_turns_themes_off(site) -> None:
+    out = site({"a.md": debrief(feedback={"negatives": ["weak system design"]})}, themes={})
+    html = soup(out / "journal/insights/index.html")
+    assert html.select("table[data-themes]") == []
+    assert "weak system design" in html.select_one("ul.ij-unthemed[data-tone='negative']").get_text()
+
+
 @pytest.mark.parametrize(
     ("value", "message"),
     [
@@ -270,6 +277,26 @@ def test_question_bank_groups_by_theme_with_unthemed_last(tmp_path: Path) -> Non
         ("SQL", ["joins", "window functions"]), ("system design", ["a design"]),
         (ins.OTHER_QUESTIONS, ["tell me about yourself"])]
     assert [a.q for a in ins.to_practise(bank)] == ["joins", "window functions"]
+
+
+@pytest.mark.parametrize(
+    ("questions", "problem"),
+    [
+        ([{"q": "joins", "answer": "great"}], "questions[0].answer"),
+        ([{"answer": "good"}], "questions[0].q"),
+        ("just one question", "questions"),
+    ],
+)
+def test_a_wrong_question_is_a_problem_line(tmp_path: Path, questions: object, problem: str) -> None:
+    write_files(tmp_path / "journal", {"a.md": debrief(questions=questions)})
+    journal = load_journal(tmp_path / "journal", BERLIN)
+    assert [p.field for p in journal.problems] == [problem]
+    assert re.search(rf"a\.md:\d+:\d+: {re.escape(problem)}: expected ", str(journal.problems[0]))
+
+
+def test_questions_read_as_plain_lines_or_mappings(tmp_path: Path) -> None:
+    bank = ins.question_bank(rounds(tmp_path, {"a.md": debrief(questions=["why us?", {"q": "joins", "answer": "OK"}])}))
+    assert [(a.q, a.answer, a.theme) for g in bank for a in g.questions] == [("why us?", None, None), ("joins", "ok", None)]
 
 
 # --- charts -------------------------------------------------------------------------------

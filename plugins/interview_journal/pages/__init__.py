@@ -283,7 +283,8 @@ def insights_page(site: Site, env: object, common: dict[str, object]) -> Generat
     """Feedback themes across companies and the numbers of the search, with charts."""
     src = site.src("insights.md")
     today = site.settings.today
-    matcher = ins.ThemeMatcher.of(site.settings.themes or ins.DEFAULT_THEMES)
+    chosen = site.settings.themes
+    matcher = ins.ThemeMatcher.of(ins.DEFAULT_THEMES if chosen is None else chosen)  # {}: no themes at all
     themes = ins.group_remarks(ins.remarks_of(site.rounds), matcher)
     numbers = {
         "steps": ins.funnel(site.processes),
