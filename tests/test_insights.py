@@ -430,3 +430,12 @@ def test_the_sample_nav_lists_questions_and_insights_after_people() -> None:
     journal = next(entry["Journal"] for entry in config["nav"] if isinstance(entry, dict) and "Journal" in entry)
     names = [next(iter(item)) for item in journal]
     assert names[names.index("People"):] == ["People", "Questions", "Insights"]
+
+
+def test_a_journal_without_interviews_still_has_both_pages(site) -> None:
+    out = site({"acme/company.md": "---\nkind: company\ncompany: Acme\n---\n"})
+    questions = soup(out / "journal/questions/index.html")
+    assert "No questions recorded yet" in questions.select_one(".ij-empty").get_text()
+    page = out / "journal/insights/index.html"
+    assert set(_svgs(page)) == {"ij-chart-funnel", "ij-chart-weeks"}  # nothing to draw for feedback or follow-ups
+    assert [tr.td.get_text() for tr in soup(page).select("#funnel-table tbody tr")] == ["0", "0", "0", "0"]
