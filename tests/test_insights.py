@@ -439,3 +439,11 @@ def test_a_journal_without_interviews_still_has_both_pages(site) -> None:
     page = out / "journal/insights/index.html"
     assert set(_svgs(page)) == {"ij-chart-funnel", "ij-chart-weeks"}  # nothing to draw for feedback or follow-ups
     assert [tr.td.get_text() for tr in soup(page).select("#funnel-table tbody tr")] == ["0", "0", "0", "0"]
+
+
+def test_names_in_charts_stay_escaped_through_the_build(site) -> None:
+    agency = 'Bridge & <Co> "Talent"'
+    out = site({"a.md": debrief(recruiter={"name": "Dana", "agency": agency}, feedback={"received": "2026-11-22"})})
+    chart = _svgs(out / "journal/insights/index.html")["ij-chart-feedback"]
+    assert agency in [t.text for t in chart.iter(SVG + "text")]
+    assert agency in chart.find(SVG + "title").text
