@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .dates import resolve_today, zone_from_name
 from .drafts import Candidate
+from .insights import check_themes
 from .load import load_journal
 from .pages import ASSET_CSS, ASSET_JS, GeneratedPage, Settings, build_site
 from .rules import Offsets
@@ -58,6 +59,8 @@ class JournalConfig(base.Config):
     due = c.SubConfig(DueConfig)
     candidate = c.SubConfig(CandidateConfig)
     templates = c.Optional(c.Type(str))
+    themes = c.Optional(c.Type(dict))
+    """Feedback themes for the insights page: theme name -> keywords; replaces the default set."""
 
 
 class InterviewJournalPlugin(BasePlugin[JournalConfig]):
@@ -76,6 +79,7 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
         try:
             zone = zone_from_name(self.config.timezone)
             today, source = resolve_today(self.config.today, zone)
+            themes = check_themes(self.config.themes) if self.config.themes is not None else None
         except ValueError as error:
             raise PluginError(f"interview-journal: {error}") from None
         due = self.config.due
@@ -92,6 +96,7 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
             quiet_days=self.config.quiet_days,
             template_dirs=template_dirs,
             candidate=Candidate(self.config.candidate.name, tuple(self.config.candidate.top_skills)),
+            themes=themes,
         )
         for name, extra in ((ASSET_CSS, config.extra_css), (ASSET_JS, config.extra_javascript)):
             if self._asset_uri(name) not in [str(item) for item in extra]:

@@ -6,19 +6,23 @@ them into MkDocs files, and a test can call it without MkDocs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ..calendar import build_calendar
+from .. import insights as ins
 from ..dates import day_of, sort_key
 from ..drafts import Candidate, Render
 from ..load import Company, Journal, group_companies
 from ..process import Process, Round, build_processes
 from ..rules import BUCKET_TITLES, FollowUp, Offsets, all_items, bucket, by_bucket, outstanding
+from ..slugs import slugify
 from ..timeline import Event, company_events, last_contact, people, stage, stage_rank
 from .drafts import round_blocks, text_renderer
+from .charts import Bar, bar_chart, column_chart
 from .render import environment, html_block, markdown_page, page_url, relative_url
 
 ASSET_CSS = "assets/interview-journal.css"
@@ -41,6 +45,8 @@ class Settings:
     template_dirs: Sequence[Path] = ()
     candidate: Candidate = field(default_factory=Candidate)
     """Who signs the thank-you drafts and the skills they stress (the ``candidate`` option)."""
+    themes: dict[str, tuple[str, ...]] | None = None
+    """Feedback themes (name -> keywords); None: ``insights.DEFAULT_THEMES``."""
 
 
 @dataclass
@@ -132,13 +138,15 @@ def build_site(journal: Journal, settings: Settings) -> list[GeneratedPage]:
         "bucket_titles": BUCKET_TITLES,
         "link": site.link,
         "company_link": site.company_link,
+        "answer_titles": ins.ANSWER_TITLES,
     }
     events = {company.key: company_events(company, site.processes_of(company), journal.zone)
               for company in site.journal.companies.values()}
     if settings.public:
         events = {key: [e for e in found if not e.private] for key, found in events.items()}
     pages = [dashboard(site, env, common, events), followups(site, env, common),
-             companies_index(site, env, common, events), people_page(site, env, common)]
+             companies_index(site, env, common, events), people_page(site, env, common),
+             questions_page(site, env, common), insights_page(site, env, common)]
     for company in site.journal.companies.values():
         pages.append(company_page(site, env, common, company, events[company.key]))
     items_by_path: dict[str, list[FollowUp]] = {}
@@ -270,3 +278,82 @@ def people_page(site: Site, env: object, common: dict[str, object]) -> Generated
     met = people(site.processes, site.settings.today)
     html = html_block(env, "people.html", met=met, page=src, **common)  # type: ignore[arg-type]
     return GeneratedPage(src, markdown_page("People", html), in_nav=True)
+
+
+def questions_page(site: Site, env: object, common: dict[str, object]) -> GeneratedPage:
+    """Every question asked, by theme; the poorly answered ones first, as a list to practise."""
+    src = site.src("questions.md")
+    bank = ins.question_bank(site.rounds)
+    ids = _unique_ids("theme-" + slugify(group.name) for group in bank)
+    total = sum(len(group.questions) for group in bank)
+    html = html_block(env, "questions.html", bank=list(zip(bank, ids)), practise=ins.to_practise(bank),  # type: ignore[arg-type]
+                      total=total, page=src, **common)
+    return GeneratedPage(src, markdown_page("Questions", html), in_nav=True)
+
+
+def insights_page(site: Site, env: object, common: dict[str, object]) -> GeneratedPage:
+    """Feedback themes across companies and the numbers of the search, with charts."""
+    src = site.src("insights.md")
+    today = site.settings.today
+    chosen = site.settings.themes
+    matcher = ins.ThemeMatcher.of(ins.DEFAULT_THEMES if chosen is None else chosen)  # {}: no themes at all
+    themes = ins.group_remarks(ins.remarks_of(site.rounds), matcher)
+    numbers = {
+        "steps": ins.funnel(site.processes),
+        "delays": ins.feedback_delays(site.rounds, today),
+        "thanks": ins.punctuality((item for item in site.items if item.kind == "thank-you"), today),
+        "kinds": ins.discipline(site.items, today),
+        "weeks": ins.interviews_per_week(site.rounds, today),
+    }
+    glance = {tone: [t for t in themes[tone].tallies if len(t.companies) > 1][:3] for tone in ins.TONES}
+    held = sum(1 for r in site.rounds if r.status == "done" and r.day <= today)
+    html = html_block(env, "insights.html", themes=themes, glance=glance, charts=_insight_charts(numbers),  # type: ignore[arg-type]
+                      kind_titles=ins.KIND_TITLES, sources=ins.SOURCES, percent=percent, days=days, held=held,
+                      page=src, **numbers, **common)
+    return GeneratedPage(src, markdown_page("Insights", html), in_nav=True)
+
+
+def _insight_charts(numbers: dict[str, Any]) -> dict[str, object]:
+    """The insights page's charts; each title says the numbers in words for screen readers."""
+    steps, delays, kinds, weeks = numbers["steps"], numbers["delays"], numbers["kinds"], numbers["weeks"]
+    medians = [d for d in delays if d.median is not None]
+    judged = [(ins.KIND_TITLES[kind], p) for kind, p in kinds.items() if p.counted]
+    return {
+        "funnel": bar_chart(
+            "ij-chart-funnel", "Funnel: " + "; ".join(f"{s.label.lower()}: {s.count}" for s in steps),
+            [Bar(s.label, s.count, f"{s.count} ({percent(s.share)})") for s in steps], maximum=steps[0].count),
+        "delays": bar_chart(
+            "ij-chart-feedback",
+            "Median days from interview to feedback: " + "; ".join(f"{d.channel}: {days(d.median)}" for d in medians),
+            [Bar(d.channel, d.median, days(d.median)) for d in medians if d.median is not None]) if medians else None,
+        "discipline": bar_chart(
+            "ij-chart-discipline",
+            "Share of follow-ups done on time: " + "; ".join(f"{title}: {percent(p.share)}" for title, p in judged),
+            [Bar(title, p.share or 0, f"{percent(p.share)} of {p.counted}") for title, p in judged], maximum=1),
+        "weeks": column_chart(
+            "ij-chart-weeks",
+            "Interviews held per week: " + "; ".join(f"week of {monday.isoformat()}: {n}" for monday, n in weeks),
+            [Bar(monday.isoformat(), n, str(n)) for monday, n in weeks]),
+    }
+
+
+def percent(share: float | None) -> str:
+    """``83%``; an en dash when there is nothing to divide."""
+    return "\u2013" if share is None else f"{round(share * 100)}%"
+
+
+def days(value: float | None) -> str:
+    """``3 days``, ``2.5 days``, ``1 day``."""
+    if value is None:
+        return "\u2013"
+    text = f"{value:g}"
+    return f"{text} day" if text == "1" else f"{text} days"
+
+
+def _unique_ids(ids: Iterable[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    result = []
+    for key in ids:
+        seen[key] = seen.get(key, 0) + 1
+        result.append(key if seen[key] == 1 else f"{key}-{seen[key]}")
+    return result
