@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import textwrap
 import threading
 from collections.abc import Callable, Iterator
@@ -25,11 +24,10 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from .browser_support import find_chromium, unavailable
 
 REPO = Path(__file__).resolve().parents[2]
-REQUIRED_ENV = "INTERVIEW_JOURNAL_BROWSER_TESTS"
 SCREENSHOTS_ENV = "INTERVIEW_JOURNAL_SCREENSHOTS"
-BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 BUILD_DAY_EPOCH = "1795608000"
 """SOURCE_DATE_EPOCH of the unpinned fixture site: 2026-11-25 12:00 UTC."""
@@ -38,31 +36,15 @@ BUILD_DAY = "2026-11-25"
 _screenshot_dir: Path | None = None
 
 
-def _unavailable(reason: str) -> None:
-    """Skip, or fail when the environment says browser tests are required."""
-    if os.environ.get(REQUIRED_ENV, "").strip().lower() == "required":
-        pytest.fail(f"{reason} ({REQUIRED_ENV}=required)", pytrace=False)
-    pytest.skip(reason)
-
-
-def find_chromium() -> str | None:
-    """A Chromium (or Chrome) executable on PATH, or None."""
-    for name in BROWSER_NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable('browser tests need Playwright: pip install -e ".[test]"')
+        unavailable('browser tests need Playwright: pip install -e ".[test]"')
     executable = find_chromium()
     if executable is None:
-        _unavailable("browser tests need Chromium on PATH (Debian: apt-get install chromium)")
+        unavailable("browser tests need Chromium on PATH (Debian: apt-get install chromium)")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=executable)
         yield launched

@@ -18,6 +18,7 @@ PAGES = {
     "companies": "journal/companies/",
     "company": "journal/companies/lumen-harbor-analytics/",
     "debrief": DEBRIEF,
+    "people": "journal/people/",
 }
 WCAG_AA = 4.5
 
@@ -53,7 +54,7 @@ def test_search_finds_a_debrief_by_an_interviewers_name(visit: Any, sample_url: 
     assert seen.errors == []
 
 
-@pytest.mark.parametrize("name", ["company", "followups", "dashboard", "debrief", "companies"])
+@pytest.mark.parametrize("name", ["company", "followups", "dashboard", "debrief", "companies", "people"])
 def test_a_phone_sized_screen_does_not_scroll_sideways(visit: Any, sample_url: str, name: str) -> None:
     seen = visit(viewport={"width": 375, "height": 800})
     seen.goto(sample_url + PAGES[name])
