@@ -74,9 +74,36 @@
       var empty = section.querySelector(".ij-empty");
       if (empty) { empty.hidden = n > 0; }
     });
+    /* The dashboard lists no items, only counts: it carries the due dates of its dated,
+       required items (data-ij-dues) so the counts can be recomputed here. */
+    root.querySelectorAll("[data-ij-dues]").forEach(function (box) {
+      var counts = {};
+      box.getAttribute("data-ij-dues").split(" ").forEach(function (due) {
+        if (due) { var b = bucketOf(due, today, false); counts[b] = (counts[b] || 0) + 1; }
+      });
+      box.querySelectorAll(".ij-count[data-bucket] .ij-count__n").forEach(function (el) {
+        el.textContent = String(counts[el.parentNode.getAttribute("data-bucket")] || 0);
+      });
+    });
+  }
+
+  /* pymdownx.tasklist wraps only the box in its <label>: name each box after its task's text,
+     so a screen reader says what the box is for. */
+  function labelTaskBoxes() {
+    document.querySelectorAll(".task-list-control > input[type='checkbox']").forEach(function (box) {
+      if (box.hasAttribute("aria-label") || box.hasAttribute("aria-labelledby")) { return; }
+      var text = "";
+      for (var node = box.parentNode.nextSibling; node; node = node.nextSibling) {
+        if (node.nodeType === 1 && /^(UL|OL)$/.test(node.tagName)) { break; }  /* sub-tasks */
+        text += node.textContent;
+      }
+      text = text.replace(/\s+/g, " ").trim();
+      if (text) { box.setAttribute("aria-label", text); }
+    });
   }
 
   function run() {
+    labelTaskBoxes();
     var today = localIso(new Date());
     document.querySelectorAll("[data-ij-today]").forEach(function (root) { rebucket(root, today); });
   }
