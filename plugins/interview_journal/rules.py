@@ -146,7 +146,7 @@ def round_items(round_: Round, offsets: Offsets) -> list[FollowUp]:
                 key = str(number)
                 add("take-back", key, f"Ask {_recruiter(round_)} to clarify your answer: \u201c{item.answer}\u201d",
                     _due(debrief.date, offsets.recruiter_call), item.clarified, person=recruiter_name)
-        keys = _unique(slugify(person.name) for person in debrief.interviewers)
+        keys = unique_keys(slugify(person.name) for person in debrief.interviewers)
         for key, person in zip(keys, debrief.interviewers):
             add("thank-you", key, f"Send a thank-you note to {_who(person)}",
                 _due(debrief.date, offsets.thank_you), person.thank_you, person=person.name)
@@ -164,7 +164,7 @@ def round_items(round_: Round, offsets: Offsets) -> list[FollowUp]:
                 _due(debrief.date, offsets.check_in), debrief.feedback.received if debrief.feedback else None,
                 person=contact.name if contact else None)
     elif round_.status == "scheduled" and round_.via == "recruiter":
-        keys = _unique(slugify(person.name) for person in debrief.interviewers)
+        keys = unique_keys(slugify(person.name) for person in debrief.interviewers)
         for key, person in zip(keys, debrief.interviewers):
             add("prep-background", key,
                 f"Ask {_recruiter(round_)} about {_who(person)}: background and what they look for",
@@ -172,7 +172,7 @@ def round_items(round_: Round, offsets: Offsets) -> list[FollowUp]:
                 person=person.name)
         add("prep-format", "", f"Ask {_recruiter(round_)} what type of interview {round_.the_label} will be",
             _due(debrief.date, offsets.prep_format), None, done=debrief.format is not None, person=recruiter_name)
-    keys = _unique(slugify(task.text)[:40] for task in round_.entry.tasks)
+    keys = unique_keys(slugify(task.text)[:40] for task in round_.entry.tasks)
     for key, task in zip(keys, round_.entry.tasks):
         items.append(FollowUp(
             id=f"{base}#task:{key}", kind="task", title=task.text, round=round_, due=task.due,
@@ -183,7 +183,8 @@ def round_items(round_: Round, offsets: Offsets) -> list[FollowUp]:
     return items
 
 
-def _unique(keys: Iterable[str]) -> list[str]:
+def unique_keys(keys: Iterable[str]) -> list[str]:
+    """``[a, b, a]`` -> ``[a, b, a-2]``: ids that stay the same when nothing before them changes."""
     seen: dict[str, int] = {}
     result = []
     for key in keys:

@@ -6,7 +6,7 @@ them into MkDocs files, and a test can call it without MkDocs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -18,7 +18,7 @@ from ..dates import day_of, sort_key
 from ..drafts import Candidate, Render
 from ..load import Company, Journal, group_companies
 from ..process import Process, Round, build_processes
-from ..rules import BUCKET_TITLES, FollowUp, Offsets, all_items, bucket, by_bucket, outstanding
+from ..rules import BUCKET_TITLES, FollowUp, Offsets, all_items, bucket, by_bucket, outstanding, unique_keys
 from ..slugs import slugify
 from ..timeline import Event, company_events, last_contact, people, stage, stage_rank
 from .drafts import round_blocks, text_renderer
@@ -284,7 +284,7 @@ def questions_page(site: Site, env: object, common: dict[str, object]) -> Genera
     """Every question asked, by theme; the poorly answered ones first, as a list to practise."""
     src = site.src("questions.md")
     bank = ins.question_bank(site.rounds)
-    ids = _unique_ids("theme-" + slugify(group.name) for group in bank)
+    ids = unique_keys("theme-" + slugify(group.name) for group in bank)
     total = sum(len(group.questions) for group in bank)
     html = html_block(env, "questions.html", bank=list(zip(bank, ids)), practise=ins.to_practise(bank),  # type: ignore[arg-type]
                       total=total, page=src, **common)
@@ -348,12 +348,3 @@ def days(value: float | None) -> str:
         return "\u2013"
     text = f"{value:g}"
     return f"{text} day" if text == "1" else f"{text} days"
-
-
-def _unique_ids(ids: Iterable[str]) -> list[str]:
-    seen: dict[str, int] = {}
-    result = []
-    for key in ids:
-        seen[key] = seen.get(key, 0) + 1
-        result.append(key if seen[key] == 1 else f"{key}-{seen[key]}")
-    return result
