@@ -269,6 +269,11 @@ def test_done_rounds_have_no_briefing_and_a_known_format_is_not_flagged(site) ->
     assert "video" in box.get_text() and "format not told yet" not in box.get_text()
 
 
+def test_a_closed_process_gets_no_briefing(site) -> None:
+    out = site({"1.md": debrief(outcome="rejected"), "2.md": debrief(date="2026-12-01")})
+    assert page(out, "2").select_one(".ij-briefing") is None
+
+
 def test_a_briefing_without_interviewers_says_so(site) -> None:
     out = site({"a.md": debrief(date="2026-12-01")})
     box = page(out).select_one(".ij-briefing")

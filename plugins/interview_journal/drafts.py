@@ -213,8 +213,8 @@ def earlier_rounds(round_: Round) -> list[Round]:
 
 
 def briefing(round_: Round, private: bool = True) -> Briefing | None:
-    """The briefing of a scheduled round (None for any other round)."""
-    if round_.status != "scheduled":
+    """The briefing of a scheduled round of an open process (None for any other round)."""
+    if round_.status != "scheduled" or round_.process.closed:
         return None
     debrief = round_.debrief
     if round_.via == "recruiter":
