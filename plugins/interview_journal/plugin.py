@@ -20,7 +20,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .dates import resolve_today, zone_from_name
-from .load import load_journal
+from .load import JournalCache, load_journal
 from .pages import ASSET_CSS, ASSET_JS, GeneratedPage, Settings, build_site
 from .rules import Offsets
 from .settings import Options
@@ -64,6 +64,11 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
     def __init__(self) -> None:
         self.journal_dir = Path("journal")
         self.settings: Settings | None = None
+        self.cache = JournalCache()
+        """Parsed journal files, kept across ``mkdocs serve`` rebuilds: only changed files are read again."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so that MkDocs keeps this instance (and its cache) across ``mkdocs serve`` rebuilds."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -105,7 +110,7 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
     @event_priority(-50)  # after other plugins added their files, so collisions are seen
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.settings is not None
-        journal = load_journal(self.journal_dir, self.zone)
+        journal = load_journal(self.journal_dir, self.zone, self.cache)
         _exclude_journal_sources(files, self.journal_dir, config)
         for problem in journal.problems:
             log.warning(str(problem))
@@ -118,7 +123,8 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
                 files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(name).name)))
         pinned = "pinned" if self.settings.pinned else "not pinned"
         log.info(f"{len(journal.debriefs)} debriefs, {len(journal.notes)} company notes, "
-                 f"{len(journal.problems)} problems; today is {self.settings.today} ({pinned})")
+                 f"{len(journal.problems)} problems; today is {self.settings.today} ({pinned}); "
+                 f"{len(self.cache.parsed)} of {len(self.cache)} files read")
         return files
 
     def _add(self, files: Files, config: MkDocsConfig, page: GeneratedPage) -> None:
