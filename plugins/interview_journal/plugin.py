@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .dates import resolve_today, zone_from_name
 from .load import JournalCache, load_journal
 from .pages import ASSET_CSS, ASSET_JS, GeneratedPage, Settings, build_site
+from .pages.render import restore_html, set_aside_html
 from .rules import Offsets
 from .settings import Options
 
@@ -66,6 +67,10 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
         self.settings: Settings | None = None
         self.cache = JournalCache()
         """Parsed journal files, kept across ``mkdocs serve`` rebuilds: only changed files are read again."""
+        self._generated: set[str] = set()
+        """src_uri of the pages this build generated."""
+        self._set_aside: dict[str, list[str]] = {}
+        """src_uri -> its HTML blocks, between on_page_markdown and on_page_content."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this instance (and its cache) across ``mkdocs serve`` rebuilds."""
@@ -115,6 +120,7 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
         for problem in journal.problems:
             log.warning(str(problem))
         pages = build_site(journal, self.settings)
+        self._generated = {page.src_uri for page in pages}
         for page in pages:
             self._add(files, config, page)
         for name in (ASSET_CSS, ASSET_JS):
@@ -137,6 +143,19 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
         if page.edit_path is not None:
             file.edit_uri = _edit_uri(page.edit_path, Path(config.docs_dir))
         files.append(file)
+
+    def on_page_markdown(self, markdown: str, /, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        """Our finished HTML blocks skip Markdown (see ``render.set_aside_html``)."""
+        if page.file.src_uri not in self._generated or page.file.generated_by is None:
+            return markdown
+        markdown, blocks = set_aside_html(markdown)
+        if blocks:
+            self._set_aside[page.file.src_uri] = blocks
+        return markdown
+
+    def on_page_content(self, html: str, /, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        blocks = self._set_aside.pop(page.file.src_uri, None)
+        return restore_html(html, blocks) if blocks else html
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.journal_dir.is_dir():
