@@ -54,9 +54,9 @@ _MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", {"toc
                         "pymdownx.details", "pymdownx.superfences", {"pymdownx.tasklist": {"custom_checkbox": True}}]
 
 
-def _env() -> dict[str, str]:
+def _env(plugins: Path = PLUGINS) -> dict[str, str]:
     env = dict(os.environ)
-    env["PYTHONPATH"] = str(PLUGINS) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    env["PYTHONPATH"] = str(plugins) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.pop("INTERVIEW_JOURNAL_TODAY", None)
     env.pop("SOURCE_DATE_EPOCH", None)
@@ -109,10 +109,11 @@ def prepare(out: Path, n: int, seed: int) -> Path:
 
 # --------------------------------------------------------------------------- measurements
 
-def timed(command: list[str], cwd: Path) -> tuple[float, int]:
-    """Run ``command``; its wall time in seconds and its peak memory in MiB (one child, ``wait4``)."""
+def timed(command: list[str], cwd: Path, plugins: Path = PLUGINS) -> tuple[float, float, int]:
+    """Run ``command``: its wall time and CPU time (user + system) in seconds, and its peak
+    memory in MiB (max RSS of this one child, from ``wait4``)."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=cwd, env=_env(plugins), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     assert process.stderr is not None
     errors = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)
@@ -121,26 +122,26 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int]:
     process.stderr.close()
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{errors.decode(errors='replace')[-3000:]}")
-    return elapsed, usage.ru_maxrss // 1024  # ru_maxrss is in KiB on Linux
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024  # ru_maxrss is in KiB on Linux
 
 
-def build(project: Path) -> tuple[float, int]:
-    site = project / "site"
-    return timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], project)
+def build(project: Path, plugins: Path = PLUGINS) -> tuple[float, float, int]:
+    site = (project / "site").resolve()
+    return timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], project, plugins)
 
 
-def child_timing(kind: str, journal: Path) -> dict[str, float]:
+def child_timing(kind: str, journal: Path, plugins: Path = PLUGINS) -> dict[str, float]:
     """A fresh interpreter runs ``--child kind``; the seconds it reports (imports excluded)."""
     result = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", kind, str(journal)],
-                            env=_env(), capture_output=True, text=True, check=False)
+                            env=_env(plugins), capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SystemExit(f"child {kind} failed:\n{result.stderr[-3000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def todo(project: Path) -> float:
+def todo(project: Path, plugins: Path = PLUGINS) -> tuple[float, float, int]:
     code = "from interview_journal.cli import main; main()"
-    return timed([sys.executable, "-c", code, "todo", "--journal", "journal", "--today", TODAY], project)[0]
+    return timed([sys.executable, "-c", code, "todo", "--journal", "journal", "--today", TODAY], project, plugins)
 
 
 # --------------------------------------------------------------------------- children
@@ -150,7 +151,7 @@ def child_bare(journal: Path) -> dict[str, float]:
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     count = 0
     for folder, dirs, names in os.walk(journal):
         dirs.sort()
@@ -162,7 +163,7 @@ def child_bare(journal: Path) -> dict[str, float]:
                 end = text.find("\n---", 3)
                 yaml.load(text[4:end], Loader=loader)  # noqa: S506 - the safe loader
                 count += 1
-    return {"total": time.perf_counter() - start, "files": count}
+    return {"total": time.perf_counter() - start, "cpu": time.process_time() - cpu, "files": count}
 
 
 def child_load(journal: Path) -> dict[str, float]:
@@ -176,6 +177,7 @@ def child_load(journal: Path) -> dict[str, float]:
     from interview_journal.timeline import company_events
 
     zone, today = ZoneInfo(ZONE), date.fromisoformat(TODAY)
+    cpu = time.process_time()
     t0 = time.perf_counter()
     loaded = load_journal(journal, zone)
     t1 = time.perf_counter()
@@ -189,14 +191,14 @@ def child_load(journal: Path) -> dict[str, float]:
     events = sum(len(company_events(company, by_company.get(key, []), zone))
                  for key, company in loaded.companies.items())
     t4 = time.perf_counter()
-    return {"total": t4 - t0, "load_journal": t1 - t0, "build_processes": t2 - t1, "all_items": t3 - t2,
+    return {"total": t4 - t0, "cpu": time.process_time() - cpu, "load_journal": t1 - t0, "build_processes": t2 - t1, "all_items": t3 - t2,
             "timelines": t4 - t3, "files": len(loaded.debriefs) + len(loaded.notes), "problems": len(loaded.problems),
             "items": len(items), "events": events}
 
 
 # --------------------------------------------------------------------------- the run
 
-def run(ns: list[int], repeat: int, seed: int, out: Path) -> dict[str, dict[str, object]]:
+def run(ns: list[int], repeat: int, seed: int, out: Path, compare: Path | None) -> dict[str, dict[str, object]]:
     bases = {n: prepare(out, n, seed) for n in ns}
     samples: dict[int, dict[str, list[float]]] = {n: {} for n in ns}
     details: dict[int, dict[str, float]] = {}
@@ -208,23 +210,34 @@ def run(ns: list[int], repeat: int, seed: int, out: Path) -> dict[str, dict[str,
         for n in ns:
             base = bases[n]
             steps = ["plain", "ours", "bare", "load", "todo"]
+            if compare is not None:
+                steps += ["base", "base_load", "base_todo"]
             if rep % 2:  # ABBA: alternate the order so a drift in the machine's load hits both sides
-                steps = ["ours", "plain", "load", "bare", "todo"]
+                steps.reverse()
             for step in steps:
-                if step in ("plain", "ours"):
-                    seconds, rss = build(base / step)
-                    add(n, f"{step}_build", seconds)
+                plugins = compare if step.startswith("base") and compare is not None else PLUGINS
+                prefix = "base_" if step.startswith("base") else ""
+                if step in ("plain", "ours", "base"):
+                    wall, cpu, rss = build(base / ("plain" if step == "plain" else "ours"), plugins)
+                    add(n, f"{step}_build", wall)
+                    add(n, f"{step}_build_cpu", cpu)
                     add(n, f"{step}_rss", rss)
                 elif step == "bare":
-                    add(n, "bare", child_timing("bare", base / "ours" / "journal")["total"])
-                elif step == "load":
-                    found = child_timing("load", base / "ours" / "journal")
-                    add(n, "load", found["total"])
-                    for key in ("load_journal", "build_processes", "all_items", "timelines"):
-                        add(n, key, found[key])
-                    details[n] = {key: found[key] for key in ("files", "problems", "items", "events")}
+                    found = child_timing("bare", base / "ours" / "journal")
+                    add(n, "bare", found["total"])
+                    add(n, "bare_cpu", found["cpu"])
+                elif step in ("load", "base_load"):
+                    found = child_timing("load", base / "ours" / "journal", plugins)
+                    add(n, f"{prefix}load", found["total"])
+                    add(n, f"{prefix}load_cpu", found["cpu"])
+                    if not prefix:
+                        for key in ("load_journal", "build_processes", "all_items", "timelines"):
+                            add(n, key, found[key])
+                        details[n] = {key: found[key] for key in ("files", "problems", "items", "events")}
                 else:
-                    add(n, "todo", todo(base / "ours"))
+                    wall, cpu, _ = todo(base / "ours", plugins)
+                    add(n, f"{prefix}todo", wall)
+                    add(n, f"{prefix}todo_cpu", cpu)
             print(f"  repetition {rep + 1}/{repeat}, N={n}: done", file=sys.stderr, flush=True)
     results: dict[str, dict[str, object]] = {}
     for n in ns:
@@ -237,43 +250,64 @@ def run(ns: list[int], repeat: int, seed: int, out: Path) -> dict[str, dict[str,
 
 def report(results: dict[str, dict[str, object]], repeat: int) -> str:
     ns = sorted(int(n) for n in results)
-    rows = [
-        ("plain mkdocs build (s)", lambda r: f"{r['plain_build']:.2f}"),
-        ("our mkdocs build (s)", lambda r: f"{r['ours_build']:.2f}"),
-        ("  ratio ours / plain", lambda r: f"{r['ours_build'] / r['plain_build']:.2f}"),
-        ("  ours per debrief (ms)", lambda r: f"{1000 * r['ours_build'] / r['n']:.2f}"),
+    for n in ns:
+        results[str(n)]["n"] = n
+    base = "base_build" in results[str(ns[0])]
+    rows: list[tuple[str, object]] = [
+        ("plain mkdocs build, wall (s)", lambda r: f"{r['plain_build']:.2f}"),
+        ("our mkdocs build, wall (s)", lambda r: f"{r['ours_build']:.2f}"),
+        ("  ratio ours / plain, wall", lambda r: f"{r['ours_build'] / r['plain_build']:.2f}"),
+        ("plain mkdocs build, CPU (s)", lambda r: f"{r['plain_build_cpu']:.2f}"),
+        ("our mkdocs build, CPU (s)", lambda r: f"{r['ours_build_cpu']:.2f}"),
+        ("  ratio ours / plain, CPU", lambda r: f"{r['ours_build_cpu'] / r['plain_build_cpu']:.2f}"),
+        ("  ours per debrief, CPU (ms)", lambda r: f"{1000 * r['ours_build_cpu'] / r['n']:.2f}"),
         ("plain peak RSS (MiB)", lambda r: f"{r['plain_rss']:.0f}"),
         ("our peak RSS (MiB)", lambda r: f"{r['ours_rss']:.0f}"),
         ("  ratio ours / plain", lambda r: f"{r['ours_rss'] / r['plain_rss']:.2f}"),
-        ("bare read + yaml (s)", lambda r: f"{r['bare']:.3f}"),
-        ("journal load (s)", lambda r: f"{r['load']:.3f}"),
-        ("  load_journal", lambda r: f"{r['load_journal']:.3f}"),
-        ("  build_processes", lambda r: f"{r['build_processes']:.3f}"),
-        ("  all_items", lambda r: f"{r['all_items']:.3f}"),
-        ("  timelines", lambda r: f"{r['timelines']:.3f}"),
-        ("  ratio load / bare", lambda r: f"{r['load'] / r['bare']:.2f}"),
-        ("todo command (s)", lambda r: f"{r['todo']:.2f}"),
+        ("bare read + yaml, CPU (s)", lambda r: f"{r['bare_cpu']:.3f}"),
+        ("journal load, CPU (s)", lambda r: f"{r['load_cpu']:.3f}"),
+        ("  load_journal, wall", lambda r: f"{r['load_journal']:.3f}"),
+        ("  build_processes, wall", lambda r: f"{r['build_processes']:.3f}"),
+        ("  all_items, wall", lambda r: f"{r['all_items']:.3f}"),
+        ("  timelines, wall", lambda r: f"{r['timelines']:.3f}"),
+        ("  ratio load / bare, wall", lambda r: f"{r['load'] / r['bare']:.2f}"),
+        ("  ratio load / bare, CPU", lambda r: f"{r['load_cpu'] / r['bare_cpu']:.2f}"),
+        ("todo command, wall (s)", lambda r: f"{r['todo']:.2f}"),
+        ("todo command, CPU (s)", lambda r: f"{r['todo_cpu']:.2f}"),
     ]
-    for n in ns:
-        results[str(n)]["n"] = n
+    if base:
+        rows += [
+            ("compared code: build, wall (s)", lambda r: f"{r['base_build']:.2f}"),
+            ("compared code: build, CPU (s)", lambda r: f"{r['base_build_cpu']:.2f}"),
+            ("compared code: peak RSS (MiB)", lambda r: f"{r['base_rss']:.0f}"),
+            ("compared code: load, CPU (s)", lambda r: f"{r['base_load_cpu']:.3f}"),
+            ("compared code: todo, wall (s)", lambda r: f"{r['base_todo']:.2f}"),
+        ]
     width = max(len(label) for label, _ in rows)
-    lines = [f"Medians of {repeat} interleaved repetition(s); files per N: debriefs + company notes.", "",
+    lines = [f"Medians of {repeat} interleaved repetition(s).", "",
              f"| {'N debriefs'.ljust(width)} | " + " | ".join(f"{n:>8}" for n in ns) + " |",
              f"|{'-' * (width + 2)}|" + "|".join("-" * 10 for _ in ns) + "|"]
     for label, cell in rows:
-        lines.append(f"| {label.ljust(width)} | " + " | ".join(f"{cell(results[str(n)]):>8}" for n in ns) + " |")
+        lines.append(f"| {label.ljust(width)} | " + " | ".join(f"{cell(results[str(n)]):>8}" for n in ns) + " |")  # type: ignore[operator]
     lines.append("")
     big, small = results[str(ns[-1])], results[str(ns[0])]
-    checks = [
-        (f"build at N={ns[-1]} <= {TARGETS['build']}x plain", big["ours_build"] / big["plain_build"], TARGETS["build"]),
-        (f"load at N={ns[-1]} <= {TARGETS['load']}x bare parse", big["load"] / big["bare"], TARGETS["load"]),
-        (f"peak memory at N={ns[-1]} <= {TARGETS['memory']}x plain", big["ours_rss"] / big["plain_rss"], TARGETS["memory"]),
-    ]
-    if len(ns) > 1:
-        per = (big["ours_build"] / ns[-1]) / (small["ours_build"] / ns[0])
-        checks.append((f"build per debrief N={ns[-1]} / N={ns[0]} <= {TARGETS['scaling']}", per, TARGETS["scaling"]))
-    if "1000" in results:
-        checks.append((f"todo at N=1000 < {TARGETS['todo']} s", results["1000"]["todo"], TARGETS["todo"]))
+    checks = []
+    for clock, suffix in (("wall", ""), ("CPU", "_cpu")):
+        checks += [
+            (f"build at N={ns[-1]} <= {TARGETS['build']}x plain ({clock})",
+             big[f"ours_build{suffix}"] / big[f"plain_build{suffix}"], TARGETS["build"]),
+            (f"load at N={ns[-1]} <= {TARGETS['load']}x bare parse ({clock})",
+             big[f"load{suffix}"] / big[f"bare{suffix}"], TARGETS["load"]),
+        ]
+        if len(ns) > 1:
+            per = (big[f"ours_build{suffix}"] / ns[-1]) / (small[f"ours_build{suffix}"] / ns[0])
+            checks.append((f"build per debrief N={ns[-1]} / N={ns[0]} <= {TARGETS['scaling']} ({clock})",
+                           per, TARGETS["scaling"]))
+        if "1000" in results:
+            checks.append((f"todo at N=1000 < {TARGETS['todo']} s ({clock})", results["1000"][f"todo{suffix}"],
+                           TARGETS["todo"]))
+    checks.append((f"peak memory at N={ns[-1]} <= {TARGETS['memory']}x plain", big["ours_rss"] / big["plain_rss"],
+                   TARGETS["memory"]))
     for label, value, limit in checks:
         lines.append(f"{'met   ' if value <= limit else 'MISSED'}  {label}: {value:.2f}")
     for n in ns:
@@ -290,6 +324,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="repetitions (medians are reported)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=HERE / "out")
+    parser.add_argument("--compare", type=Path, metavar="PLUGINS_DIR",
+                        help="also build with the interview_journal package in this folder (e.g. an older commit's plugins/)")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "JOURNAL"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -297,8 +333,9 @@ def main() -> None:
         print(json.dumps({"bare": child_bare, "load": child_load}[kind](Path(journal))))
         return
     ns, repeat = ([200], 1) if args.quick else (sorted(args.n), args.repeat)
+    args.out = args.out.resolve()
     args.out.mkdir(parents=True, exist_ok=True)
-    results = run(ns, repeat, args.seed, args.out)
+    results = run(ns, repeat, args.seed, args.out, args.compare.resolve() if args.compare else None)
     text = report(results, repeat)
     print(text)
     (args.out / "results.json").write_text(json.dumps(results, indent=1, default=str))
