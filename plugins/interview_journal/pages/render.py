@@ -32,6 +32,7 @@ def environment(override_dirs: Sequence[Path] = ()) -> Environment:
         lstrip_blocks=True,
         undefined=StrictUndefined,
         keep_trailing_newline=False,
+        auto_reload=False,  # one environment per build: no need to stat a template file at every page
     )
     env.filters["when"] = time_element
     env.filters["day"] = lambda value: time_element(value, weekday=False, clock=False)
