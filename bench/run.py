@@ -324,6 +324,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="repetitions (medians are reported)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=HERE / "out")
+    parser.add_argument("--plugins", type=Path, metavar="PLUGINS_DIR",
+                        help="measure the interview_journal package in this folder (default: this checkout's plugins/)")
     parser.add_argument("--compare", type=Path, metavar="PLUGINS_DIR",
                         help="also build with the interview_journal package in this folder (e.g. an older commit's plugins/)")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "JOURNAL"), help=argparse.SUPPRESS)
@@ -332,6 +334,9 @@ def main() -> None:
         kind, journal = args.child
         print(json.dumps({"bare": child_bare, "load": child_load}[kind](Path(journal))))
         return
+    if args.plugins:
+        global PLUGINS
+        PLUGINS = args.plugins.resolve()
     ns, repeat = ([200], 1) if args.quick else (sorted(args.n), args.repeat)
     args.out = args.out.resolve()
     args.out.mkdir(parents=True, exist_ok=True)

@@ -167,3 +167,12 @@ def _reusing(original: object, plugin: InterviewJournalPlugin) -> object:
         return original(self, name, config)  # type: ignore[operator]
 
     return load_plugin
+
+
+def test_only_serve_keeps_a_cache() -> None:
+    """A one-off build frees the parsed journal once its pages exist; serve keeps it for the next rebuild."""
+    serving, building = InterviewJournalPlugin(), InterviewJournalPlugin()
+    serving.on_startup(command="serve", dirty=False)
+    building.on_startup(command="build", dirty=False)
+    assert isinstance(serving.cache, JournalCache)
+    assert building.cache is None

@@ -65,7 +65,7 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
     def __init__(self) -> None:
         self.journal_dir = Path("journal")
         self.settings: Settings | None = None
-        self.cache = JournalCache()
+        self.cache: JournalCache | None = JournalCache()
         """Parsed journal files, kept across ``mkdocs serve`` rebuilds: only changed files are read again."""
         self._generated: set[str] = set()
         """src_uri of the pages this build generated."""
@@ -73,7 +73,13 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
         """src_uri -> its HTML blocks, between on_page_markdown and on_page_content."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Defined so that MkDocs keeps this instance (and its cache) across ``mkdocs serve`` rebuilds."""
+        """Defined so that MkDocs keeps this instance (and its cache) across ``mkdocs serve`` rebuilds.
+
+        A one-off ``mkdocs build`` has no use for the cache: without it the parsed journal is
+        freed once the pages are generated, which lowers the build's peak memory.
+        """
+        if command != "serve":
+            self.cache = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -129,8 +135,8 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
                 files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(name).name)))
         pinned = "pinned" if self.settings.pinned else "not pinned"
         log.info(f"{len(journal.debriefs)} debriefs, {len(journal.notes)} company notes, "
-                 f"{len(journal.problems)} problems; today is {self.settings.today} ({pinned}); "
-                 f"{len(self.cache.parsed)} of {len(self.cache)} files read")
+                 f"{len(journal.problems)} problems; today is {self.settings.today} ({pinned})"
+                 + (f"; {len(self.cache.parsed)} of {len(self.cache)} files read" if self.cache is not None else ""))
         return files
 
     def _add(self, files: Files, config: MkDocsConfig, page: GeneratedPage) -> None:
