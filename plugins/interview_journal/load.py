@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import copy
 import difflib
+import gc
 import os
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timezone, tzinfo
 from pathlib import Path
@@ -121,6 +124,32 @@ def load_journal(root: Path, zone: tzinfo = timezone.utc, cache: JournalCache | 
             cache.keep(set())
         return journal
     paths = iter_markdown(root)
+    with _no_cycle_collection():
+        _read_all(journal, paths, zone, cache)
+    if cache is not None:
+        cache.keep(set(paths))
+    group_companies(journal)
+    journal.problems.sort()
+    return journal
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Reading a journal allocates many small objects and hardly any reference cycles, yet Python's
+    cycle collector would walk everything read so far again and again: a quarter of the load
+    time of a large journal. Reference counting still frees what is dropped, and the collector
+    picks up any cycle once it runs again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_all(journal: Journal, paths: list[Path], zone: tzinfo, cache: JournalCache | None) -> None:
+    root = journal.root
     for path in paths:
         rel = path.relative_to(root).with_suffix("").as_posix()
         entry = cache.load_file(path, rel, zone) if cache is not None else load_file(path, rel, zone)
@@ -137,11 +166,6 @@ def load_journal(root: Path, zone: tzinfo = timezone.utc, cache: JournalCache | 
             journal.notes.append(entry)  # type: ignore[arg-type]
         else:
             journal.debriefs.append(entry)  # type: ignore[arg-type]
-    if cache is not None:
-        cache.keep(set(paths))
-    group_companies(journal)
-    journal.problems.sort()
-    return journal
 
 
 _Stamp = tuple[int, int, str]
