@@ -136,9 +136,9 @@ def load_journal(root: Path, zone: tzinfo = timezone.utc, cache: JournalCache | 
 @contextmanager
 def _no_cycle_collection() -> Iterator[None]:
     """Reading a journal allocates many small objects and hardly any reference cycles, yet Python's
-    cycle collector would walk everything read so far again and again: a quarter of the load
-    time of a large journal. Reference counting still frees what is dropped, and the collector
-    picks up any cycle once it runs again."""
+    cycle collector would walk everything read so far several times while it grows. Paused, it
+    walks it once, after the load (a tenth less CPU for 10,000 debriefs). Reference counting
+    still frees what is dropped, and the collector picks up any cycle once it runs again."""
     enabled = gc.isenabled()
     gc.disable()
     try:
