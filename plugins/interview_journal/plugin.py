@@ -23,8 +23,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .dates import resolve_today, zone_from_name
 from .drafts import Candidate
 from .insights import check_themes
-from .load import load_journal
+from .load import JournalCache, load_journal
 from .pages import ASSET_CSS, ASSET_JS, GeneratedPage, Settings, build_site
+from .pages.render import restore_html, set_aside_html
 from .rules import Offsets
 from .settings import Options
 
@@ -69,6 +70,21 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
     def __init__(self) -> None:
         self.journal_dir = Path("journal")
         self.settings: Settings | None = None
+        self.cache: JournalCache | None = JournalCache()
+        """Parsed journal files, kept across ``mkdocs serve`` rebuilds: only changed files are read again."""
+        self._generated: set[str] = set()
+        """src_uri of the pages this build generated."""
+        self._set_aside: dict[str, list[str]] = {}
+        """src_uri -> its HTML blocks, between on_page_markdown and on_page_content."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so that MkDocs keeps this instance (and its cache) across ``mkdocs serve`` rebuilds.
+
+        A one-off ``mkdocs build`` has no use for the cache: without it the parsed journal is
+        freed once the pages are generated, which lowers the build's peak memory.
+        """
+        if command != "serve":
+            self.cache = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -113,7 +129,7 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
     @event_priority(-50)  # after other plugins added their files, so collisions are seen
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.settings is not None
-        journal = load_journal(self.journal_dir, self.zone)
+        journal = load_journal(self.journal_dir, self.zone, self.cache)
         _exclude_journal_sources(files, self.journal_dir, config)
         for problem in journal.problems:
             log.warning(str(problem))
@@ -122,6 +138,7 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
         except TemplateError as error:  # a user's template override: say which, no traceback
             where = f"{error.name}:{error.lineno}: " if isinstance(error, TemplateSyntaxError) else ""
             raise PluginError(f"interview-journal: template {where}{error.message or error}") from None
+        self._generated = {page.src_uri for page in pages}
         for page in pages:
             self._add(files, config, page)
         for name in (ASSET_CSS, ASSET_JS):
@@ -130,7 +147,8 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
                 files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(name).name)))
         pinned = "pinned" if self.settings.pinned else "not pinned"
         log.info(f"{len(journal.debriefs)} debriefs, {len(journal.notes)} company notes, "
-                 f"{len(journal.problems)} problems; today is {self.settings.today} ({pinned})")
+                 f"{len(journal.problems)} problems; today is {self.settings.today} ({pinned})"
+                 + (f"; {len(self.cache.parsed)} of {len(self.cache)} files read" if self.cache is not None else ""))
         return files
 
     def _add(self, files: Files, config: MkDocsConfig, page: GeneratedPage) -> None:
@@ -143,6 +161,19 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
         if page.edit_path is not None:
             file.edit_uri = _edit_uri(page.edit_path, Path(config.docs_dir))
         files.append(file)
+
+    def on_page_markdown(self, markdown: str, /, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        """Our finished HTML blocks skip Markdown (see ``render.set_aside_html``)."""
+        if page.file.src_uri not in self._generated or page.file.generated_by is None:
+            return markdown
+        markdown, blocks = set_aside_html(markdown)
+        if blocks:
+            self._set_aside[page.file.src_uri] = blocks
+        return markdown
+
+    def on_page_content(self, html: str, /, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        blocks = self._set_aside.pop(page.file.src_uri, None)
+        return restore_html(html, blocks) if blocks else html
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.journal_dir.is_dir():

@@ -15,6 +15,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 _FOLD = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
                        "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "TH", "ı": "i"})
@@ -38,6 +39,7 @@ def slugify(text: str) -> str:
     return "c-" + short_hash(unicodedata.normalize("NFC", text.strip()))
 
 
+@lru_cache(maxsize=65536)  # the same few names come back on every file of a journal
 def identity(name: str) -> str:
     """The key under which two spellings of one name are the same company or person."""
     folded = fold(unicodedata.normalize("NFKC", name)).casefold()

@@ -138,15 +138,20 @@ class Met:
 def people(processes: list[Process], today: date) -> list[Met]:
     """Interviewers per company, recruiters across companies, contacts per company: one row each."""
     found: dict[tuple[str, ...], Met] = {}
+    listed: dict[tuple[str, ...], set[int]] = {}
+    """ids of the companies and rounds already on each Met (a recruiter may have thousands of rounds)."""
 
     def meet(person: Person, role: str, company: Company, round_: Round, key: tuple[str, ...]) -> None:
         met = found.setdefault(key, Met(name=person.name, role=role))
+        seen = listed.setdefault(key, set())
         met.title = met.title or person.title
         met.email = met.email or person.email
         met.agency = met.agency or getattr(person, "agency", None)
-        if company not in met.companies:
+        if id(company) not in seen:
+            seen.add(id(company))
             met.companies.append(company)
-        if round_ not in met.rounds:
+        if id(round_) not in seen:
+            seen.add(id(round_))
             met.rounds.append(round_)
         if round_.status == "done" and round_.day <= today:
             met.last = max(filter(None, (met.last, round_.day)))
