@@ -239,3 +239,19 @@ def test_public_site_does_not_quote_take_back_answers(site) -> None:
     assert "dana@tb.example" not in (out / "search/search_index.json").read_text(encoding="utf-8")
     item = soup(out / "journal/followups/index.html").select_one("li[data-kind='take-back'] a")
     assert item.get_text() == "Ask Dana to clarify an answer"
+
+
+def test_search_leads_to_debriefs_and_companies_not_to_the_lists(site) -> None:
+    """The aggregate pages repeat the debriefs: search indexes the debrief and company pages only."""
+    import json
+
+    out = site({"acme/r1.md": debrief(interviewers=[{"name": "Priya Shah", "title": "Lead"}]),
+                "acme/company.md": "---\nkind: company\ncompany: Acme\n---\nA note.\n"})
+    index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "journal/acme/r1/" in pages and "journal/companies/acme/" in pages
+    for aggregate in ("journal/", "journal/followups/", "journal/people/", "journal/companies/",
+                      "journal/questions/", "journal/insights/"):
+        assert aggregate not in pages
+    found = [doc for doc in index["docs"] if "Priya Shah" in doc["text"]]
+    assert {doc["location"].split("#")[0] for doc in found} == {"journal/acme/r1/", "journal/companies/acme/"}

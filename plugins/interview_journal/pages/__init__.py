@@ -27,6 +27,9 @@ from .render import environment, html_block, markdown_page, page_url, relative_u
 
 ASSET_CSS = "assets/interview-journal.css"
 ASSET_JS = "assets/interview-journal.js"
+NOT_SEARCHED = {"search": {"exclude": True}}
+"""Meta of the aggregate pages: they repeat what the debrief and company pages say, so search
+leads to those instead (and a large journal's index is not several times its size)."""
 
 
 @dataclass
@@ -177,7 +180,7 @@ def followups(site: Site, env: object, common: dict[str, object]) -> GeneratedPa
     src = site.src("followups.md")
     html = html_block(env, "followups.html", groups=site.groups, total=sum(len(v) for v in site.groups.values()),  # type: ignore[arg-type]
                       page=src, **common)
-    return GeneratedPage(src, markdown_page("Follow-ups", html), in_nav=True)
+    return GeneratedPage(src, markdown_page("Follow-ups", html, meta=NOT_SEARCHED), in_nav=True)
 
 
 def dashboard(site: Site, env: object, common: dict[str, object], events: dict[str, list[Event]]) -> GeneratedPage:
@@ -203,7 +206,7 @@ def dashboard(site: Site, env: object, common: dict[str, object], events: dict[s
                       quiet_days=site.settings.quiet_days, page=src,
                       followups_url=relative_url(site.url(src), site.url(site.src("followups.md"))),
                       calendar_url=relative_url(site.url(src), site.src("calendar.ics")), **common)
-    return GeneratedPage(src, markdown_page("Journal", html), in_nav=True)
+    return GeneratedPage(src, markdown_page("Journal", html, meta=NOT_SEARCHED), in_nav=True)
 
 
 def company_page(site: Site, env: object, common: dict[str, object], company: Company,
@@ -270,14 +273,14 @@ def company_rows(site: Site, events: dict[str, list[Event]]) -> list[CompanyRow]
 def companies_index(site: Site, env: object, common: dict[str, object], events: dict[str, list[Event]]) -> GeneratedPage:
     src = site.src("companies/index.md")
     html = html_block(env, "companies.html", rows=company_rows(site, events), page=src, **common)  # type: ignore[arg-type]
-    return GeneratedPage(src, markdown_page("Companies", html), in_nav=True)
+    return GeneratedPage(src, markdown_page("Companies", html, meta=NOT_SEARCHED), in_nav=True)
 
 
 def people_page(site: Site, env: object, common: dict[str, object]) -> GeneratedPage:
     src = site.src("people.md")
     met = people(site.processes, site.settings.today)
     html = html_block(env, "people.html", met=met, page=src, **common)  # type: ignore[arg-type]
-    return GeneratedPage(src, markdown_page("People", html), in_nav=True)
+    return GeneratedPage(src, markdown_page("People", html, meta=NOT_SEARCHED), in_nav=True)
 
 
 def questions_page(site: Site, env: object, common: dict[str, object]) -> GeneratedPage:
@@ -288,7 +291,7 @@ def questions_page(site: Site, env: object, common: dict[str, object]) -> Genera
     total = sum(len(group.questions) for group in bank)
     html = html_block(env, "questions.html", bank=list(zip(bank, ids)), practise=ins.to_practise(bank),  # type: ignore[arg-type]
                       total=total, page=src, **common)
-    return GeneratedPage(src, markdown_page("Questions", html), in_nav=True)
+    return GeneratedPage(src, markdown_page("Questions", html, meta=NOT_SEARCHED), in_nav=True)
 
 
 def insights_page(site: Site, env: object, common: dict[str, object]) -> GeneratedPage:
@@ -310,7 +313,7 @@ def insights_page(site: Site, env: object, common: dict[str, object]) -> Generat
     html = html_block(env, "insights.html", themes=themes, glance=glance, charts=_insight_charts(numbers),  # type: ignore[arg-type]
                       kind_titles=ins.KIND_TITLES, sources=ins.SOURCES, percent=percent, days=days, held=held,
                       page=src, **numbers, **common)
-    return GeneratedPage(src, markdown_page("Insights", html), in_nav=True)
+    return GeneratedPage(src, markdown_page("Insights", html, meta=NOT_SEARCHED), in_nav=True)
 
 
 def _insight_charts(numbers: dict[str, Any]) -> dict[str, object]:
