@@ -169,9 +169,12 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
         markdown, blocks = set_aside_html(markdown)
         if blocks:
             self._set_aside[page.file.src_uri] = blocks
+        page.file.content_string = ""  # read once; MkDocs would keep every page's source to the end
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self._generated and page.file.generated_by is not None:
+            page.markdown = ""  # rendered: the HTML is what the rest of the build uses
         blocks = self._set_aside.pop(page.file.src_uri, None)
         return restore_html(html, blocks) if blocks else html
 
