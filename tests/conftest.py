@@ -21,6 +21,7 @@ def _no_ambient_today(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests say which day it is; the machine's environment must not."""
     monkeypatch.delenv("INTERVIEW_JOURNAL_TODAY", raising=False)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setenv("INTERVIEW_JOURNAL_CACHE", "off")  # the command line's disk cache: tests/test_diskcache.py
 
 
 def write_files(root: Path, files: dict[str, str | bytes]) -> None:

@@ -17,6 +17,7 @@ import click
 from pydantic import ValidationError
 
 from .dates import resolve_today, sort_key, zone_from_name
+from .diskcache import open_cache, save_cache
 from .load import Journal, display_path, load_journal
 from .model import Debrief
 from .process import Round, build_processes
@@ -40,7 +41,10 @@ class Context:
     def load(self) -> Journal:
         if not self.journal_dir.is_dir():
             raise click.UsageError(f"no journal folder at {self.journal_dir}: pass --journal DIR")
-        return load_journal(self.journal_dir, self.zone)
+        cache = open_cache(self.journal_dir)
+        journal = load_journal(self.journal_dir, self.zone, cache)
+        save_cache(self.journal_dir, cache)
+        return journal
 
     def today(self, given: str | None) -> date:
         try:

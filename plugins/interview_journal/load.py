@@ -124,7 +124,7 @@ def load_journal(root: Path, zone: tzinfo = timezone.utc, cache: JournalCache | 
             cache.keep(set())
         return journal
     paths = iter_markdown(root)
-    with _no_cycle_collection():
+    with no_cycle_collection():
         _read_all(journal, paths, zone, cache)
     if cache is not None:
         cache.keep(set(paths))
@@ -134,7 +134,7 @@ def load_journal(root: Path, zone: tzinfo = timezone.utc, cache: JournalCache | 
 
 
 @contextmanager
-def _no_cycle_collection() -> Iterator[None]:
+def no_cycle_collection() -> Iterator[None]:
     """Reading a journal allocates many small objects and hardly any reference cycles, yet Python's
     cycle collector would walk everything read so far several times while it grows. Paused, it
     walks it once, after the load (a tenth less CPU for 10,000 debriefs). Reference counting
@@ -185,12 +185,15 @@ class JournalCache:
         self._zone: tzinfo | None = None
         self.parsed: list[Path] = []
         """The files read (parsed) by the last load: the others came from the cache."""
+        self.changed = False
+        """Whether the last load changed the cache (a file read or forgotten): worth saving."""
 
     def __len__(self) -> int:
         return len(self._files)
 
     def start(self, zone: tzinfo) -> None:
-        if zone != self._zone:
+        self.changed = zone != self._zone
+        if self.changed:
             self._files.clear()
             self._zone = zone
         self.parsed = []
@@ -207,6 +210,7 @@ class JournalCache:
             return found[1]
         result = load_file(path, rel, zone)
         self.parsed.append(path)
+        self.changed = True
         if stamp is not None:
             self._files[path] = (stamp, result)
         else:
@@ -217,6 +221,7 @@ class JournalCache:
         """Forget every file not in ``paths`` (deleted or moved since)."""
         for path in [path for path in self._files if path not in paths]:
             del self._files[path]
+            self.changed = True
 
 
 def load_file(path: Path, rel: str, zone: tzinfo) -> Entry[Any] | list[Problem]:
@@ -244,6 +249,7 @@ def _compact(source: Source) -> None:
     top-level field. The source text of every value and the positions of nested keys were a
     quarter of the memory a large journal takes (and a cached journal stays in memory)."""
     source.raw = {}
+    source.data = {}  # the model holds the values now
     source.positions = {loc: at for loc, at in source.positions.items() if len(loc) == 1}
 
 

@@ -203,8 +203,9 @@ def parse_text(src: Source, text: str) -> None:
                     "fields written as 'key: value' lines", kind, "write one field per line, like 'company: Acme'")
         )
         return
-    src.front_matter = fm
+    src.front_matter = fm  # for the names of refused aliases, while constructing only
     src.data = _construct(src, node, (), set())
+    src.front_matter = ""
 
 
 _YAMLISH = re.compile(r"^(?:[\w][\w -]*:(?:\s|$)|- |\s|#|$)")
