@@ -54,8 +54,9 @@ _MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", {"toc
                         "pymdownx.details", "pymdownx.superfences", {"pymdownx.tasklist": {"custom_checkbox": True}}]
 
 
-def _env(plugins: Path = PLUGINS) -> dict[str, str]:
+def _env(plugins: Path = PLUGINS, cache: Path | None = None) -> dict[str, str]:
     env = dict(os.environ)
+    env["INTERVIEW_JOURNAL_CACHE"] = str(cache) if cache else "off"  # the command line's disk cache
     env["PYTHONPATH"] = str(plugins) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.pop("INTERVIEW_JOURNAL_TODAY", None)
@@ -109,11 +110,11 @@ def prepare(out: Path, n: int, seed: int) -> Path:
 
 # --------------------------------------------------------------------------- measurements
 
-def timed(command: list[str], cwd: Path, plugins: Path = PLUGINS) -> tuple[float, float, int]:
+def timed(command: list[str], cwd: Path, plugins: Path = PLUGINS, cache: Path | None = None) -> tuple[float, float, int]:
     """Run ``command``: its wall time and CPU time (user + system) in seconds, and its peak
     memory in MiB (max RSS of this one child, from ``wait4``)."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=_env(plugins), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=cwd, env=_env(plugins, cache), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     assert process.stderr is not None
     errors = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)
@@ -139,9 +140,15 @@ def child_timing(kind: str, journal: Path, plugins: Path = PLUGINS) -> dict[str,
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def todo(project: Path, plugins: Path = PLUGINS) -> tuple[float, float, int]:
+def todo(project: Path, plugins: Path = PLUGINS, warm: bool = False) -> tuple[float, float, int]:
+    """``todo`` with its disk cache off (cold), or filled by a first run (warm: the usual case)."""
     code = "from interview_journal.cli import main; main()"
-    return timed([sys.executable, "-c", code, "todo", "--journal", "journal", "--today", TODAY], project, plugins)
+    command = [sys.executable, "-c", code, "todo", "--journal", "journal", "--today", TODAY]
+    if not warm:
+        return timed(command, project, plugins)
+    cache = project / "cli-cache"
+    timed(command, project, plugins, cache)  # fills the cache, or finds it filled
+    return timed(command, project, plugins, cache)
 
 
 # --------------------------------------------------------------------------- children
@@ -236,6 +243,8 @@ def run(ns: list[int], repeat: int, seed: int, out: Path, compare: Path | None) 
                         details[n] = {key: found[key] for key in ("files", "problems", "items", "events")}
                 else:
                     wall, cpu, _ = todo(base / "ours", plugins)
+                    add(n, f"{prefix}todo_cold", wall)
+                    wall, cpu, _ = todo(base / "ours", plugins, warm=True)
                     add(n, f"{prefix}todo", wall)
                     add(n, f"{prefix}todo_cpu", cpu)
             print(f"  repetition {rep + 1}/{repeat}, N={n}: done", file=sys.stderr, flush=True)
@@ -272,6 +281,7 @@ def report(results: dict[str, dict[str, object]], repeat: int) -> str:
         ("  timelines, wall", lambda r: f"{r['timelines']:.3f}"),
         ("  ratio load / bare, wall", lambda r: f"{r['load'] / r['bare']:.2f}"),
         ("  ratio load / bare, CPU", lambda r: f"{r['load_cpu'] / r['bare_cpu']:.2f}"),
+        ("todo command, no cache, wall (s)", lambda r: f"{r['todo_cold']:.2f}"),
         ("todo command, wall (s)", lambda r: f"{r['todo']:.2f}"),
         ("todo command, CPU (s)", lambda r: f"{r['todo_cpu']:.2f}"),
     ]
