@@ -255,3 +255,14 @@ def test_search_leads_to_debriefs_and_companies_not_to_the_lists(site) -> None:
         assert aggregate not in pages
     found = [doc for doc in index["docs"] if "Priya Shah" in doc["text"]]
     assert {doc["location"].split("#")[0] for doc in found} == {"journal/acme/r1/", "journal/companies/acme/"}
+
+
+def test_the_table_of_contents_lists_our_sections_then_the_notes(site) -> None:
+    out = site({"a.md": debrief(went_well=["the demo"], body="## Impressions\n\nGood.\n")})
+    toc = soup(out / "journal" / "a" / "index.html").select_one("nav.md-nav--secondary")
+    titles = [link.get_text(strip=True) for link in toc.select("a.md-nav__link")]
+    assert titles[:2] == ["Checklist", "How it went"]
+    assert titles.index("How it went") < titles.index("Notes") < titles.index("Impressions")
+    for link in toc.select("a.md-nav__link"):
+        anchor = link["href"].lstrip("#")
+        assert soup(out / "journal" / "a" / "index.html").find(id=anchor) is not None, anchor

@@ -19,13 +19,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from .dates import resolve_today, zone_from_name
 from .drafts import Candidate
 from .insights import check_themes
 from .load import JournalCache, load_journal
 from .pages import ASSET_CSS, ASSET_JS, GeneratedPage, Settings, build_site
-from .pages.render import restore_html, set_aside_html
+from .pages.render import headings, restore_html, set_aside_html
 from .rules import Offsets
 from .settings import Options
 
@@ -176,7 +177,12 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
         if page.file.src_uri in self._generated and page.file.generated_by is not None:
             page.markdown = ""  # rendered: the HTML is what the rest of the build uses
         blocks = self._set_aside.pop(page.file.src_uri, None)
-        return restore_html(html, blocks) if blocks else html
+        if not blocks:
+            return html
+        # Markdown never saw our sections: list them in the table of contents, before the notes
+        ours = [AnchorLink(title, anchor, 2) for anchor, title in headings(blocks)]
+        page.toc = TableOfContents(ours + list(page.toc or []))
+        return restore_html(html, blocks)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.journal_dir.is_dir():

@@ -178,3 +178,14 @@ def _relpath(path: str, start: str) -> str:
     while common < min(len(start_parts), len(path_parts)) and start_parts[common] == path_parts[common]:
         common += 1
     return "/".join([".."] * (len(start_parts) - common) + path_parts[common:]) or "."
+
+
+_HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def headings(blocks: Sequence[str]) -> list[tuple[str, str]]:
+    """The ``(id, title)`` of every section heading in our HTML blocks, for the table of
+    contents. The title stays HTML (its values are escaped already), without inner tags."""
+    return [(anchor, " ".join(_TAG.sub("", inner).split()))
+            for block in blocks for anchor, inner in _HEADING.findall(block)]
