@@ -77,25 +77,24 @@ def site_texts(site_dir: Path) -> dict[str, str]:
     return texts
 
 
-def journal_nav(nav: list) -> list:
-    """The sample's nav without the hand-written guide, which quotes examples on purpose."""
-    return [{"Home": "index.md"}, *[item for item in nav if isinstance(item, dict) and "Journal" in item]]
-
-
-@pytest.fixture(scope="module")
-def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample journal and config, with hand-written docs of one page (ours quote examples)."""
-    root = tmp_path_factory.mktemp("public")
+def sample_site(root: Path, public: bool) -> Path:
+    """The sample journal and config, built with hand-written docs of one page: ours quote
+    example addresses on purpose."""
     shutil.copytree(REPO / "journal", root / "journal")
     (root / "docs").mkdir()
     (root / "docs" / "index.md").write_text("# My job search\n", encoding="utf-8")
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "interview-journal" in plugin:
-            plugin["interview-journal"]["public"] = True
-    config["nav"] = journal_nav(config["nav"])
+            plugin["interview-journal"]["public"] = public
+    config["nav"] = [{"Home": "index.md"}, *[item for item in config["nav"] if isinstance(item, dict) and "Journal" in item]]
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return build(root, strict=True)
+
+
+@pytest.fixture(scope="module")
+def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return sample_site(tmp_path_factory.mktemp("public"), public=True)
 
 
 def test_the_sample_has_secrets_of_every_kind() -> None:
@@ -125,14 +124,7 @@ def test_the_private_file_has_no_page(public_site: Path) -> None:
 
 def test_the_same_journal_shows_everything_on_a_private_site(tmp_path_factory: pytest.TempPathFactory) -> None:
     """The leak test can fail: without ``public`` the secrets are there."""
-    root = tmp_path_factory.mktemp("private")
-    shutil.copytree(REPO / "journal", root / "journal")
-    (root / "docs").mkdir()
-    (root / "docs" / "index.md").write_text("# My job search\n", encoding="utf-8")
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["nav"] = journal_nav(config["nav"])
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    texts = "\n".join(site_texts(build(root, strict=True)).values())
+    texts = "\n".join(site_texts(sample_site(tmp_path_factory.mktemp("private"), public=False)).values())
     shown = [secret for secret in secrets() if secret in texts]
     assert len(shown) >= 0.8 * len(secrets())
 
