@@ -83,8 +83,7 @@ def todo(journal_dir: Path | None, config: Path | None, today: str | None, as_js
     day = ctx.today(today)
     items = all_items(build_processes(journal, day), ctx.options.offsets)
     groups = by_bucket(items, day)
-    if journal.problems:
-        click.echo(f"{len(journal.problems)} problem(s) in the journal: run 'interview-journal check'", err=True)
+    _warn(journal)
     if as_json:
         records = [as_record(item, day) for name in BUCKETS for item in groups[name]]
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))

@@ -163,9 +163,13 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
             file.edit_uri = _edit_uri(page.edit_path, Path(config.docs_dir))
         files.append(file)
 
+    def _ours(self, page: Any) -> bool:
+        """A page this build generated (not a file of docs_dir that happens to share its name)."""
+        return page.file.src_uri in self._generated and page.file.generated_by is not None
+
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         """Our finished HTML blocks skip Markdown (see ``render.set_aside_html``)."""
-        if page.file.src_uri not in self._generated or page.file.generated_by is None:
+        if not self._ours(page):
             return markdown
         markdown, blocks = set_aside_html(markdown)
         if blocks:
@@ -174,7 +178,7 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Any, config: MkDocsConfig, files: Files) -> str:
-        if page.file.src_uri in self._generated and page.file.generated_by is not None:
+        if self._ours(page):
             page.markdown = ""  # rendered: the HTML is what the rest of the build uses
         blocks = self._set_aside.pop(page.file.src_uri, None)
         if not blocks:
