@@ -143,6 +143,9 @@ def build_site(journal: Journal, settings: Settings) -> list[GeneratedPage]:
         "company_link": site.company_link,
         "answer_titles": ins.ANSWER_TITLES,
     }
+    # globals, so that "macros.html" is imported once per build rather than once per page
+    # (``import ... with context`` re-runs the whole module for every render)
+    env.globals.update(common)
     events = {company.key: company_events(company, site.processes_of(company), journal.zone)
               for company in site.journal.companies.values()}
     if settings.public:
