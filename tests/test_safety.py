@@ -223,7 +223,7 @@ def test_no_traceback_for_hundreds_of_damaged_sample_files(tmp_path: Path) -> No
             target.write_bytes(data)
             count += 1
     loaded = load_journal(journal, ZoneInfo("Europe/Berlin"))
-    pages = build_site(loaded, Settings(today=date(2026, 11, 25)))
+    pages = list(build_site(loaded, Settings(today=date(2026, 11, 25))))
     assert count >= 400
     assert loaded.problems, "the damage went unnoticed"
     assert pages

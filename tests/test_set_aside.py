@@ -1,37 +1,60 @@
-"""Our finished HTML blocks skip Python-Markdown: set aside before it runs, put back after."""
+"""Our finished HTML blocks skip Python-Markdown and the search plugin: a placeholder stands in
+for each until the finished page, where the block takes its place (``pages/render.py``)."""
 
 from __future__ import annotations
 
-import markdown
-from jinja2 import DictLoader, Environment
+import json
 
-from interview_journal.pages.render import html_block, markdown_page, relative_url, restore_html, set_aside_html
+import markdown
+import pytest
+from jinja2 import DictLoader, Environment
+from mkdocs.exceptions import Abort
+
+from interview_journal.pages.render import (Block, PackedBlocks, html_block, markdown_page, relative_url,
+                                            with_blocks, with_search_texts)
 
 from conftest import debrief, soup
 
 
-def test_blocks_are_set_aside_and_restored_exactly() -> None:
+def test_blocks_skip_markdown_and_come_back_exactly() -> None:
     env = Environment(loader=DictLoader({"t.html": '<div class="ij-a">\n\n<p>{{ v }}</p>\n</div>'}), autoescape=True)
     block = html_block(env, "t.html", v="a *b* & c")
-    page = markdown_page("T", block, "## Notes\n\nSome *notes*.")
-    text, blocks = set_aside_html(page)
-    assert blocks == ['<div class="ij-a">\n<p>a *b* &amp; c</p>\n</div>']
-    assert "ij-a" not in text and "*notes*" in text
-    html = restore_html(markdown.markdown(text.split("---\n", 2)[2]), blocks)
+    source = markdown_page("T", block, "## Notes\n\nSome *notes*.")
+    assert source.blocks == (Block('<div class="ij-a">\n<p>a *b* &amp; c</p>\n</div>'),)
+    assert "ij-a" not in source.markdown and "*notes*" in source.markdown
+    html, missing = with_blocks(markdown.markdown(source.markdown.split("---\n", 2)[2]), source.blocks)
+    assert missing == []
     assert '<div class="ij-a">\n<p>a *b* &amp; c</p>\n</div>' in html  # not turned into <em>
     assert "<em>notes</em>" in html
 
 
+def test_search_sees_the_search_text_and_the_page_gets_the_block() -> None:
+    source = markdown_page("T", Block("<ul><li>checklist</li></ul>", "Interviewers: Ann <Lee>."), "Notes.")
+    rendered = markdown.markdown(source.markdown.split("---\n", 2)[2])
+    for_search = with_search_texts(rendered, [block.search_text for block in source.blocks])
+    assert '<p class="ij-search-text">Interviewers: Ann &lt;Lee&gt;.</p>' in for_search
+    assert "checklist" not in for_search
+    finished, missing = with_blocks(for_search, source.blocks)
+    assert missing == [] and "ij-search-text" not in finished and "<li>checklist</li>" in finished
+
+
+def test_a_block_whose_place_is_gone_is_reported() -> None:
+    source = markdown_page("T", Block("<p>one</p>"), Block("<p>two</p>"))
+    html, missing = with_blocks("<p>nothing here</p>", source.blocks)
+    assert missing == [0, 1] and html == "<p>nothing here</p>"
+
+
 def test_a_block_asking_for_markdown_inside_is_left_to_markdown() -> None:
-    page = markdown_page("T", '<!--ij-html-->\n<div markdown="1">\n*x*\n</div>\n<!--/ij-html-->')
-    text, blocks = set_aside_html(page)
-    assert blocks == [] and '<div markdown="1">' in text
+    source = markdown_page("T", Block('<div markdown="1">\n*x*\n</div>'))
+    assert source.blocks == () and '<div markdown="1">' in source.markdown
 
 
-def test_notes_that_look_like_markers_are_plain_notes() -> None:
-    """Only whole marked blocks are set aside; a stray marker in the notes changes nothing."""
-    text, blocks = set_aside_html("---\ntitle: T\n---\n\n## Notes\n\n<!--ij-html--> and *more*\n")
-    assert blocks == [] and "*more*" in text
+def test_packed_blocks_come_back_unchanged() -> None:
+    blocks = [Block('<h2 id="checklist">Checklist</h2>\n<p>Zoë — 東京 ✗</p>', "Zoë"), Block("<p>b</p>"), Block("")]
+    packed = PackedBlocks.pack(blocks)
+    assert packed.unpack() == blocks
+    assert packed.headings == (("checklist", "Checklist"),)
+    assert packed.search_texts == ("Zoë", None, None)
 
 
 def test_relative_urls_between_site_pages() -> None:
@@ -46,8 +69,40 @@ def test_relative_urls_between_site_pages() -> None:
 def test_built_debrief_keeps_its_summary_html(site) -> None:
     out = site({"acme/2026-11-20-screen.md": debrief(company="Acme", role="Dev", date="2026-11-20",
                                                      interviewers=[{"name": "Ann *Lee*"}])})
-    page = soup(out / "journal" / "acme" / "2026-11-20-screen" / "index.html")
+    path = out / "journal" / "acme" / "2026-11-20-screen" / "index.html"
+    page = soup(path)
     summary = page.select_one(".ij-debrief .ij-summary")
     assert summary is not None and "Ann *Lee*" in summary.get_text()
     assert page.select_one(".ij-debrief em") is None
-    assert "ij-html" not in (out / "journal" / "acme" / "2026-11-20-screen" / "index.html").read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    assert "ij-html" not in text and "ij-search-text" not in text
+
+
+def test_notes_that_contain_a_placeholder_keep_it_and_our_block_stays_first(site) -> None:
+    out = site({"a.md": debrief(interviewers=[{"name": "Ann Lee"}], body="<!--ij-html-0-->\n\nMy notes.\n")})
+    article = soup(out / "journal" / "a" / "index.html").select_one("article")
+    assert len(article.select(".ij-summary")) == 1
+    assert article.select_one(".ij-debrief").find_next("h2", id="notes") is not None
+
+
+def test_search_indexes_the_search_text_not_the_checklist_or_drafts(site) -> None:
+    out = site({"a.md": debrief(interviewers=[{"name": "Ann Lee", "title": "CTO", "email": "ann@acme.example"}],
+                                questions=[{"q": "design a rate limiter"}], body="## Impressions\n\nCalm.\n")})
+    index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = [doc for doc in index["docs"] if doc["location"].startswith("journal/a/")]
+    text = " ".join(doc["text"] for doc in docs)
+    assert "Ann Lee, CTO" in text and "design a rate limiter" in text and "Calm." in text
+    assert "ann@acme.example" not in text  # addresses are in the page, never in the index
+    assert "Checklist" not in {doc["title"] for doc in docs}
+    assert "Thank you for" in (out / "journal" / "a" / "index.html").read_text(encoding="utf-8")  # a draft
+    assert not any("Thank you for" in doc["text"] for doc in docs)  # ... that search does not index
+
+
+def test_a_plugin_that_drops_our_place_fails_a_strict_build(site, tmp_path) -> None:
+    (tmp_path / "hooks.py").write_text(
+        "from mkdocs.plugins import event_priority\n"
+        "@event_priority(200)\n"
+        "def on_post_page(output, page, config):\n"
+        "    return output.replace('<!--ij-html-0-->', '')\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        site({"a.md": debrief()}, config={"hooks": ["hooks.py"]})

@@ -26,7 +26,7 @@ from .drafts import Candidate
 from .insights import check_themes
 from .load import JournalCache, load_journal
 from .pages import ASSET_CSS, ASSET_JS, GeneratedPage, Settings, build_site
-from .pages.render import headings, restore_html, set_aside_html
+from .pages.render import PackedBlocks, with_blocks, with_search_texts
 from .rules import Offsets
 from .settings import Options
 
@@ -75,8 +75,8 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
         """Parsed journal files, kept across ``mkdocs serve`` rebuilds: only changed files are read again."""
         self._generated: set[str] = set()
         """src_uri of the pages this build generated."""
-        self._set_aside: dict[str, list[str]] = {}
-        """src_uri -> its HTML blocks, between on_page_markdown and on_page_content."""
+        self._packed: dict[str, PackedBlocks] = {}
+        """src_uri -> its HTML blocks, from on_files until the page is written (see ``render.set_aside_html``)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this instance (and its cache) across ``mkdocs serve`` rebuilds.
@@ -134,14 +134,13 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
         _exclude_journal_sources(files, self.journal_dir, config)
         for problem in journal.problems:
             log.warning(str(problem))
+        self._generated, self._packed = set(), {}
         try:
-            pages = build_site(journal, self.settings)
+            for page in build_site(journal, self.settings):
+                self._add(files, config, page)
         except TemplateError as error:  # a user's template override: say which, no traceback
             where = f"{error.name}:{error.lineno}: " if isinstance(error, TemplateSyntaxError) else ""
             raise PluginError(f"interview-journal: template {where}{error.message or error}") from None
-        self._generated = {page.src_uri for page in pages}
-        for page in pages:
-            self._add(files, config, page)
         for name in (ASSET_CSS, ASSET_JS):
             uri = self._asset_uri(name)
             if files.get_file_from_path(uri) is None:
@@ -158,35 +157,47 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
             log.warning(f"{page.src_uri}: the journal's page replaces the file of the same name in docs_dir")
             files.remove(existing)
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
+        if page.content.blocks:
+            self._packed[page.src_uri] = PackedBlocks.pack(page.content.blocks)
+        file = File.generated(config, page.src_uri, content=page.content.markdown, inclusion=inclusion)
         if page.edit_path is not None:
             file.edit_uri = _edit_uri(page.edit_path, Path(config.docs_dir))
         files.append(file)
+        self._generated.add(page.src_uri)
 
     def _ours(self, page: Any) -> bool:
         """A page this build generated (not a file of docs_dir that happens to share its name)."""
         return page.file.src_uri in self._generated and page.file.generated_by is not None
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: MkDocsConfig, files: Files) -> str:
-        """Our finished HTML blocks skip Markdown (see ``render.set_aside_html``)."""
-        if not self._ours(page):
-            return markdown
-        markdown, blocks = set_aside_html(markdown)
-        if blocks:
-            self._set_aside[page.file.src_uri] = blocks
-        page.file.content_string = ""  # read once; MkDocs would keep every page's source to the end
+        if self._ours(page):
+            page.file.content_string = ""  # read once; MkDocs would keep every page's source to the end
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Any, config: MkDocsConfig, files: Files) -> str:
-        if self._ours(page):
-            page.markdown = ""  # rendered: the HTML is what the rest of the build uses
-        blocks = self._set_aside.pop(page.file.src_uri, None)
-        if not blocks:
+        """What search indexes in place of our blocks (see ``render.with_search_texts``)."""
+        if not self._ours(page):
+            return html
+        page.markdown = ""  # rendered: the HTML is what the rest of the build uses
+        packed = self._packed.get(page.file.src_uri)
+        if packed is None:
             return html
         # Markdown never saw our sections: list them in the table of contents, before the notes
-        ours = [AnchorLink(title, anchor, 2) for anchor, title in headings(blocks)]
+        ours = [AnchorLink(title, anchor, 2) for anchor, title in packed.headings]
         page.toc = TableOfContents(ours + list(page.toc or []))
-        return restore_html(html, blocks)
+        return with_search_texts(html, packed.search_texts)
+
+    @event_priority(100)  # first: plugins that rewrite the finished page (minifiers) see all of it
+    def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
+        """Our blocks go into the finished page, and are then forgotten."""
+        packed = self._packed.pop(page.file.src_uri, None) if self._ours(page) else None
+        if packed is None:
+            return output
+        output, missing = with_blocks(output, packed.unpack())
+        if missing:
+            log.warning(f"{page.file.src_uri}: {len(missing)} generated section(s) could not be placed: "
+                        "another plugin or the theme removed their place in the page")
+        return output
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.journal_dir.is_dir():

@@ -1,12 +1,12 @@
 """Generated pages: Journal + settings -> Markdown documents (no MkDocs import here).
 
-Each view is a small function; ``build_site`` returns them all so the plugin only has to turn
+Each view is a small function; ``build_site`` yields them all so the plugin only has to turn
 them into MkDocs files, and a test can call it without MkDocs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -23,7 +23,7 @@ from ..slugs import slugify
 from ..timeline import Event, company_events, last_contact, people, stage, stage_rank
 from .drafts import round_blocks, text_renderer
 from .charts import Bar, bar_chart, column_chart
-from .render import environment, html_block, markdown_page, page_url, relative_url
+from .render import PageSource, environment, html_block, markdown_page, page_url, relative_url
 
 ASSET_CSS = "assets/interview-journal.css"
 ASSET_JS = "assets/interview-journal.js"
@@ -55,7 +55,7 @@ class Settings:
 @dataclass
 class GeneratedPage:
     src_uri: str
-    content: str
+    content: PageSource
     in_nav: bool = False
     edit_path: Path | None = None
     """The journal file behind the page, for the edit link."""
@@ -130,7 +130,9 @@ def _public_view(journal: Journal) -> Journal:
     return view
 
 
-def build_site(journal: Journal, settings: Settings) -> list[GeneratedPage]:
+def build_site(journal: Journal, settings: Settings) -> Iterator[GeneratedPage]:
+    """Every generated page, one at a time: a caller that stores pages compactly (the plugin
+    packs their HTML) never holds the whole site's HTML at once."""
     site = prepare(journal, settings)
     env = environment(settings.template_dirs)
     common = {
@@ -150,33 +152,75 @@ def build_site(journal: Journal, settings: Settings) -> list[GeneratedPage]:
               for company in site.journal.companies.values()}
     if settings.public:
         events = {key: [e for e in found if not e.private] for key, found in events.items()}
-    pages = [dashboard(site, env, common, events), followups(site, env, common),
-             companies_index(site, env, common, events), people_page(site, env, common),
-             questions_page(site, env, common), insights_page(site, env, common)]
+    yield dashboard(site, env, common, events)
+    yield followups(site, env, common)
+    yield companies_index(site, env, common, events)
+    yield people_page(site, env, common)
+    yield questions_page(site, env, common)
+    yield insights_page(site, env, common)
     for company in site.journal.companies.values():
-        pages.append(company_page(site, env, common, company, events[company.key]))
+        yield company_page(site, env, common, company, events[company.key])
     items_by_path: dict[str, list[FollowUp]] = {}
     for item in site.items:
         items_by_path.setdefault(item.path, []).append(item)
     texts = text_renderer(settings.template_dirs)
     for round_ in site.rounds:
-        pages.append(debrief(site, env, common, round_, items_by_path.get(round_.entry.path, []), texts))
-    pages.append(GeneratedPage(site.src("calendar.ics"), build_calendar(site.processes, site.items, settings.today).decode()))
-    return pages
+        yield debrief(site, env, common, round_, items_by_path.get(round_.entry.path, []), texts)
+    yield GeneratedPage(site.src("calendar.ics"),
+                        PageSource(build_calendar(site.processes, site.items, settings.today).decode()))
 
 
 def debrief(site: Site, env: object, common: dict[str, object], round_: Round, items: list[FollowUp],
             texts: Render | None = None) -> GeneratedPage:
     entry = round_.entry
     title = f"{round_.company.name} \u2014 {round_.process.role}, {round_.label}"
-    summary = html_block(env, "debrief.html", round=round_, items=items, problems=entry.problems,  # type: ignore[arg-type]
-                         page=site.debrief_src(round_), **common)
+    page = site.debrief_src(round_)
+    summary = html_block(env, "debrief.html", search_text=debrief_search_text(round_),  # type: ignore[arg-type]
+                         round=round_, items=items, problems=entry.problems, page=page)
     body = entry.body.strip()
     notes = f"## Notes\n\n{body}" if body and not (site.settings.public and entry.model.private) else ""
     extras = round_blocks(env, texts or text_renderer(site.settings.template_dirs), round_,  # type: ignore[arg-type]
                           site.settings.candidate, site.settings.public)
-    return GeneratedPage(site.debrief_src(round_), markdown_page(title, summary, *extras, notes),
+    return GeneratedPage(page, markdown_page(title, summary, *extras, notes),
                          edit_path=entry.source.path)
+
+
+def debrief_search_text(round_: Round) -> str:
+    """What search indexes in place of a debrief's generated sections: the people, the format,
+    how it went and the questions, in a few sentences (also the search result's preview).
+
+    Only what a public site shows too: no address, phone number, feedback or log.
+    """
+    d = round_.debrief
+    parts = [round_.label[:1].upper() + round_.label[1:] + (f", {d.format}." if d.format else ".")]
+    if d.interviewers:
+        parts.append("Interviewers: " + "; ".join(_who(p) for p in d.interviewers) + ".")
+    if round_.via == "recruiter" and round_.recruiter:
+        parts.append("Recruiter: " + _who(round_.recruiter) + ".")
+    if round_.via == "direct" and round_.contact:
+        parts.append("Contact: " + _who(round_.contact) + ".")
+    for label, texts in (("Went well", d.went_well), ("Went poorly", d.went_poorly),
+                         ("Questions", [q.q for q in d.questions]), ("Tags", d.tags)):
+        if texts:
+            parts.append(f"{label}: " + "; ".join(texts) + ".")
+    return " ".join(parts)
+
+
+def company_search_text(recruiters: list, contacts: list, met: list) -> str:
+    """What search indexes in place of a company page's generated sections: who you dealt with."""
+    parts = []
+    for label, persons in (("Recruiter", recruiters), ("Contact", contacts)):
+        if persons:
+            parts.append(f"{label}: " + "; ".join(_who(p) for p in persons) + ".")
+    if met:
+        parts.append("People met: " + "; ".join(p.name + (f", {p.title}" if p.title else "") for p in met) + ".")
+    return " ".join(parts)
+
+
+def _who(person: Any) -> str:
+    """``Dana Ruiz, Senior Recruiter (Talent Bridge)``: a name for search, never an address."""
+    agency = getattr(person, "agency", None)
+    return person.name + (f", {person.title}" if person.title else "") + (f" ({agency})" if agency else "")
 
 
 def followups(site: Site, env: object, common: dict[str, object]) -> GeneratedPage:
@@ -224,7 +268,8 @@ def company_page(site: Site, env: object, common: dict[str, object], company: Co
                          or ([company.note.model.contact] if company.note and company.note.model.contact else []))
     items = site.outstanding_of(company)
     met = [person for person in people(processes, today) if person.role == "interviewer"]
-    html = html_block(env, "company.html", company=company, processes=processes,  # type: ignore[arg-type]
+    html = html_block(env, "company.html", search_text=company_search_text(recruiters, contacts, met),  # type: ignore[arg-type]
+                      company=company, processes=processes,
                       stages=[stage(p, today) for p in processes], recruiters=recruiters, contacts=contacts,
                       items=items, events=events, met=met, last=last_contact(events, today), page=src, **common)
     body = company.note.body.strip() if company.note else ""

@@ -13,7 +13,7 @@ from jinja2 import Environment, TemplateError, TemplateSyntaxError
 
 from ..drafts import Candidate, Render, briefing, round_drafts
 from ..process import Round
-from .render import html_block, text_environment
+from .render import Block, html_block, text_environment
 
 
 def text_renderer(template_dirs: Sequence[Path] = ()) -> Render:
@@ -31,7 +31,7 @@ def text_renderer(template_dirs: Sequence[Path] = ()) -> Render:
     return render
 
 
-def round_blocks(env: Environment, render: Render, round_: Round, candidate: Candidate, public: bool) -> list[str]:
+def round_blocks(env: Environment, render: Render, round_: Round, candidate: Candidate, public: bool) -> list[Block]:
     """The thank-you drafts of a done round and the briefing of a scheduled one.
 
     A public site gets no drafts at all (they are private correspondence, with addresses and

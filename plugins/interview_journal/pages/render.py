@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Sequence
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import quote
 
 import yaml
@@ -100,19 +103,45 @@ def page_title(text: str) -> str:
     return str(escape(text))
 
 
-def markdown_page(title: str, *blocks: str, meta: dict[str, object] | None = None) -> str:
-    """A generated page: YAML header, then blocks separated by blank lines.
+class Block(NamedTuple):
+    """A finished piece of HTML of ours (see "Our HTML blocks" below)."""
 
-    Raw HTML blocks are squeezed so that no blank line inside them ends the HTML block.
-    """
+    html: str
+    search_text: str | None = None
+    """What the search plugin indexes in the block's place; None: the block is not searched."""
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """A generated page: the Markdown MkDocs renders, with a placeholder for each of our blocks."""
+
+    markdown: str
+    blocks: tuple[Block, ...] = ()
+
+
+def markdown_page(title: str, *parts: Block | str, meta: dict[str, object] | None = None) -> PageSource:
+    """A generated page: YAML header, then the parts (our blocks and Markdown) separated by blank lines."""
     header = yaml.safe_dump({"title": page_title(title), **(meta or {})}, allow_unicode=True, sort_keys=False)
-    return "---\n" + header + "---\n\n" + "\n\n".join(block for block in blocks if block.strip()) + "\n"
+    texts, blocks = [], []
+    for part in parts:
+        if isinstance(part, str):
+            texts.append(part)
+        elif _MARKDOWN_INSIDE.search(part.html):  # an override asks Markdown in (md_in_html)
+            texts.append(part.html)
+        elif part.html:
+            texts.append(_PLACEHOLDER.format(len(blocks)))
+            blocks.append(part)
+    return PageSource("---\n" + header + "---\n\n" + "\n\n".join(t for t in texts if t.strip()) + "\n", tuple(blocks))
 
 
-def html_block(env: Environment, template: str, **context: object) -> str:
+def html_block(env: Environment, template: str, *, search_text: str | None = None, **context: object) -> Block:
+    """A template's HTML as a block; ``search_text``: what search indexes in its place.
+
+    Lines are squeezed so that, should the block go through Markdown after all (an override
+    with ``markdown="1"``), no blank line ends its HTML.
+    """
     text = env.get_template(template).render(**context)
-    squeezed = "\n".join(line for line in text.splitlines() if line.strip())
-    return f"{_OPEN}\n{squeezed}\n{_CLOSE}" if squeezed else ""
+    return Block("\n".join(line for line in text.splitlines() if line.strip()), search_text)
 
 
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
@@ -136,37 +165,80 @@ def relative_url(from_url: str, to_url: str) -> str:
 
 
 
-# Our HTML blocks are finished HTML: Python-Markdown would still parse every tag of them (its
-# raw-HTML and md_in_html parsers were a third of a large build) only to output them unchanged.
-# So ``html_block`` marks each block, and the adapter sets the marked blocks aside before
-# Markdown runs and puts them back in its output (``set_aside_html``, ``restore_html``).
-_OPEN, _CLOSE = "<!--ij-html-->", "<!--/ij-html-->"
-_MARKED = re.compile(r"^<!--ij-html-->\n(.*?)\n<!--/ij-html-->$", re.MULTILINE | re.DOTALL)
+# Our HTML blocks are finished HTML: Python-Markdown would parse every tag of them (its raw-HTML
+# and md_in_html parsers were a third of a large build) only to output them unchanged. And the
+# search plugin would parse them again, although they repeat what the debriefs and the company
+# notes say (a third of a large build too). So a generated page's Markdown holds a placeholder
+# comment for each block, and the adapter puts the blocks in the finished page (``on_post_page``):
+#   * after Markdown, the placeholder of a block with a search text gets that text in front of
+#     it (``with_search_texts``): that is what the search plugin indexes and shows as the
+#     result's preview (a debrief's company, role, people and questions);
+#   * in the finished page, each placeholder (with its search text) becomes the block
+#     (``with_blocks``).
+# Between the two, MkDocs keeps a page's content until the end of the build; the blocks wait
+# compressed (``PackedBlocks``), so a large journal's HTML is never all in memory at once.
 _PLACEHOLDER = "<!--ij-html-{}-->"
 _MARKDOWN_INSIDE = re.compile(r"\smarkdown\s*=", re.IGNORECASE)
 
 
-def set_aside_html(markdown: str) -> tuple[str, list[str]]:
-    """A generated page's Markdown with each block of ``html_block`` replaced by a placeholder
-    comment, and the blocks in order. A block that asks for Markdown inside it
-    (``markdown="1"``, md_in_html) is left to Markdown.
-    """
-    blocks: list[str] = []
-
-    def keep(match: re.Match[str]) -> str:
-        if _MARKDOWN_INSIDE.search(match.group(1)):
-            return match.group(1)
-        blocks.append(match.group(1))
-        return _PLACEHOLDER.format(len(blocks) - 1)
-
-    return _MARKED.sub(keep, markdown), blocks
+def _search_html(text: str) -> str:
+    return f'<p class="ij-search-text">{escape(text)}</p>'
 
 
-def restore_html(html: str, blocks: list[str]) -> str:
-    """Markdown's output with the placeholders of ``set_aside_html`` replaced by their blocks."""
-    for index, block in enumerate(blocks):
-        html = html.replace(_PLACEHOLDER.format(index), block, 1)
+def with_search_texts(html: str, search_texts: Sequence[str | None]) -> str:
+    """Markdown's output with the search text of each block (in order) in front of its placeholder."""
+    for index, text in enumerate(search_texts):
+        if text is not None:
+            placeholder = _PLACEHOLDER.format(index)
+            html = html.replace(placeholder, _search_html(text) + placeholder, 1)
     return html
+
+
+def with_blocks(html: str, blocks: Sequence[Block]) -> tuple[str, list[int]]:
+    """The page with each placeholder (and the search text before it) replaced by its block, and
+    the indexes of the blocks whose place was not found.
+
+    Our blocks come before a page's notes, so the first occurrence of a placeholder is ours
+    even when the notes happen to contain the same comment.
+    """
+    missing = []
+    for index, block in enumerate(blocks):
+        placeholder = _PLACEHOLDER.format(index)
+        if block.search_text is not None:
+            placeholder = _search_html(block.search_text) + placeholder
+        if placeholder in html:
+            html = html.replace(placeholder, block.html, 1)
+        else:
+            missing.append(index)
+    return html, missing
+
+
+@dataclass(frozen=True)
+class PackedBlocks:
+    """A page's blocks, compressed while they wait for their page to be written.
+
+    A large journal has thousands of pages whose blocks wait from ``on_files`` to the page's
+    turn; compressed they take a third of the memory (a debrief's 6.4 kB of HTML -> 1.9 kB).
+    """
+
+    data: bytes
+    sizes: tuple[int, ...]
+    search_texts: tuple[str | None, ...]
+    headings: tuple[tuple[str, str], ...]
+    """``(id, title)`` of every section heading in the blocks, for the table of contents."""
+
+    @classmethod
+    def pack(cls, blocks: Sequence[Block]) -> PackedBlocks:
+        encoded = [block.html.encode("utf-8") for block in blocks]
+        return cls(zlib.compress(b"".join(encoded), 1), tuple(len(part) for part in encoded),
+                   tuple(block.search_text for block in blocks), tuple(headings(block.html for block in blocks)))
+
+    def unpack(self) -> list[Block]:
+        data, blocks, start = zlib.decompress(self.data), [], 0
+        for size, search_text in zip(self.sizes, self.search_texts):
+            blocks.append(Block(data[start:start + size].decode("utf-8"), search_text))
+            start += size
+        return blocks
 
 
 def _relpath(path: str, start: str) -> str:
@@ -184,7 +256,7 @@ _HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
 
-def headings(blocks: Sequence[str]) -> list[tuple[str, str]]:
+def headings(blocks: Iterable[str]) -> list[tuple[str, str]]:
     """The ``(id, title)`` of every section heading in our HTML blocks, for the table of
     contents. The title stays HTML (its values are escaped already), without inner tags."""
     return [(anchor, " ".join(_TAG.sub("", inner).split()))
