@@ -17,6 +17,15 @@ time-zone definitions are needed; interviews without a time, and follow-ups, are
 events. A cancelled round is ``STATUS:CANCELLED``. No e-mail address, phone number, log or
 feedback is written: the site may publish this file (with ``public: true``, the caller passes
 the public view of the journal, without private files and with take-back answers removed).
+
+The bytes are exactly what icalendar's ``Calendar.to_ical()`` writes for these events, produced
+about five times faster (a 10,000-debrief journal has ~20,000 events). icalendar still writes
+the calendar's own lines, every value and its parameters (its property types escape text and
+format dates) and decides the order of each event's properties; but there is no ``Event``
+object per event: each event is written on its own, the lines thousands of events share
+(``DTSTAMP``, dates, ``STATUS``...) are written once per build, and ``_fold`` folds long lines
+by icalendar's rules on bytes, a piece at a time, where icalendar goes character by character.
+``tests/test_calendar.py`` holds all of it to icalendar's own output.
 """
 
 from __future__ import annotations
@@ -24,8 +33,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, timezone
+from functools import cache
 
 from icalendar import Calendar, Event
+from icalendar.caselessdict import canonsort_keys
 
 from .dates import sort_key
 from .process import Process, Round
@@ -51,35 +62,41 @@ def build_calendar(processes: Iterable[Process], items: Iterable[FollowUp], toda
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
+    lines = _Lines()
+    events: list[bytes] = []
     rounds = sorted((r for p in processes for r in p.rounds), key=lambda r: (sort_key(r.debrief.date), r.entry.path))
     for round_ in rounds:
-        calendar.add_component(_interview(round_, stamp, duration))
+        events.append(_event(_interview(round_, stamp, duration, lines)))
     dated = sorted((item for item in items if item.outstanding and item.due is not None),
                    key=lambda item: (item.due, item.id))
     for item in dated:
-        calendar.add_component(_followup(item, stamp))
-    return calendar.to_ical()
+        events.append(_event(_followup(item, stamp, lines)))
+    # icalendar writes the calendar's own lines; the events go where it would put them, before the end.
+    envelope = calendar.to_ical()
+    assert envelope.endswith(_CALENDAR_END)
+    return b"".join([envelope[:-len(_CALENDAR_END)], *events, _CALENDAR_END])
 
 
-def _interview(round_: Round, stamp: datetime, duration: int) -> Event:
+def _interview(round_: Round, stamp: datetime, duration: int, lines: _Lines) -> dict[str, bytes]:
     debrief = round_.debrief
-    event = Event()
-    event.add("uid", uid(round_.entry.path))
-    event.add("dtstamp", stamp)
-    event.add("summary", f"Interview: {round_.company.name} \u2014 {round_.process.role}, {round_.label}")
     start = debrief.date
     if isinstance(start, datetime):
         start = start.astimezone(timezone.utc)
-        event.add("dtstart", start)
-        event.add("dtend", start + timedelta(minutes=duration))
+        end = start + timedelta(minutes=duration)
     else:
-        event.add("dtstart", start)
-        event.add("dtend", start + timedelta(days=1))
-    event.add("status", "CANCELLED" if round_.status == "cancelled" else "CONFIRMED")
-    event.add("transp", "OPAQUE" if isinstance(start, datetime) else "TRANSPARENT")
-    event.add("description", _describe(round_))
-    event.add("categories", ["interview"])
-    return event
+        end = start + timedelta(days=1)
+    return {
+        "UID": lines.line("UID", uid(round_.entry.path)),
+        "DTSTAMP": lines.shared("DTSTAMP", stamp),
+        "SUMMARY": lines.line("SUMMARY",
+                              f"Interview: {round_.company.name} \u2014 {round_.process.role}, {round_.label}"),
+        "DTSTART": lines.shared("DTSTART", start),
+        "DTEND": lines.shared("DTEND", end),
+        "STATUS": lines.shared("STATUS", "CANCELLED" if round_.status == "cancelled" else "CONFIRMED"),
+        "TRANSP": lines.shared("TRANSP", "OPAQUE" if isinstance(start, datetime) else "TRANSPARENT"),
+        "DESCRIPTION": lines.line("DESCRIPTION", _describe(round_)),
+        "CATEGORIES": lines.shared("CATEGORIES", ("interview",)),
+    }
 
 
 def _describe(round_: Round) -> str:
@@ -105,15 +122,88 @@ def _person(name: str, title: str | None) -> str:
     return f"{name} ({title})" if title else name
 
 
-def _followup(item: FollowUp, stamp: datetime) -> Event:
+def _followup(item: FollowUp, stamp: datetime, lines: _Lines) -> dict[str, bytes]:
     assert item.due is not None
-    event = Event()
-    event.add("uid", uid(item.id))
-    event.add("dtstamp", stamp)
-    event.add("summary", item.title)
-    event.add("dtstart", item.due)
-    event.add("dtend", item.due + timedelta(days=1))
-    event.add("transp", "TRANSPARENT")
-    event.add("description", f"{item.company} \u00b7 {item.role} \u00b7 {item.round.label}\nDebrief: {item.path}")
-    event.add("categories", ["follow-up", item.kind])
-    return event
+    return {
+        "UID": lines.line("UID", uid(item.id)),
+        "DTSTAMP": lines.shared("DTSTAMP", stamp),
+        "SUMMARY": lines.line("SUMMARY", item.title),
+        "DTSTART": lines.shared("DTSTART", item.due),
+        "DTEND": lines.shared("DTEND", item.due + timedelta(days=1)),
+        "TRANSP": lines.shared("TRANSP", "TRANSPARENT"),
+        "DESCRIPTION": lines.line("DESCRIPTION",
+                                  f"{item.company} \u00b7 {item.role} \u00b7 {item.round.label}\nDebrief: {item.path}"),
+        "CATEGORIES": lines.shared("CATEGORIES", ("follow-up", item.kind)),
+    }
+
+
+# --- serialisation: icalendar's format, one event at a time ----------------------------------------
+
+_EVENT_BEGIN = b"BEGIN:VEVENT\r\n"
+_EVENT_END = b"END:VEVENT\r\n"
+_CALENDAR_END = b"END:VCALENDAR\r\n"
+
+
+class _Lines:
+    """Folded content lines (each ending in CRLF) for one calendar, as icalendar writes them.
+
+    ``line`` writes a value through the property type icalendar uses for that property name
+    (``vText`` escapes text, ``vDDDTypes`` writes dates and adds ``VALUE=DATE``, ``vCategory``
+    joins categories); ``shared`` does the same once per distinct value, for the lines that
+    thousands of events repeat. The cache lives as long as one ``build_calendar`` call.
+    """
+
+    def __init__(self) -> None:
+        self._shared: dict[tuple[str, type, object], bytes] = {}
+
+    def line(self, name: str, value: object) -> bytes:
+        prop = Event.types_factory.for_property(name)(value)
+        params = prop.params.to_ical()
+        # NAME[;PARAMS]:VALUE, as icalendar's Contentline.from_parts joins them, without its str round trip
+        head = name.encode("ascii") + (b";" + params if params else b"")
+        return _fold(head + b":" + prop.to_ical()) + b"\r\n"
+
+    def shared(self, name: str, value: object) -> bytes:
+        key = (name, type(value), value)  # the type keeps a date apart from a datetime
+        if key not in self._shared:
+            self._shared[key] = self.line(name, value)
+        return self._shared[key]
+
+
+def _event(lines: dict[str, bytes]) -> bytes:
+    """One VEVENT, its properties in icalendar's canonical order (SUMMARY, DTSTART, ..., then A-Z)."""
+    return b"".join([_EVENT_BEGIN, *(lines[name] for name in _order(tuple(lines))), _EVENT_END])
+
+
+@cache
+def _order(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(canonsort_keys(names, Event.canonical_order))
+
+
+FOLD_LIMIT = 74
+"""Bytes per physical line: icalendar folds before a line would reach 75 octets (RFC 5545 3.1)."""
+
+
+def _fold(line: bytes) -> bytes:
+    """Fold one UTF-8 content line exactly as icalendar's ``Contentline.to_ical`` does.
+
+    Each physical line takes as many whole characters as fit in ``FOLD_LIMIT`` bytes (a
+    multi-byte character is never split); when a piece would end with ``\\`` or ``^``, that
+    character moves to the next piece so an escape stays whole (icalendar's rule, its issue
+    #1501). Pieces are joined by CRLF and one space. icalendar loops over characters; this
+    loop jumps a piece at a time, which is what makes it cheap.
+    """
+    if len(line) <= FOLD_LIMIT:
+        return line
+    pieces = []
+    start = 0
+    while len(line) - start > FOLD_LIMIT:
+        end = start + FOLD_LIMIT
+        while (line[end] & 0xC0) == 0x80:  # a UTF-8 continuation byte: back off to the character's start
+            end -= 1
+        if line[end - 1] in b"\\^":
+            end -= 1
+        pieces.append(line[start:end])
+        start = end
+    pieces.append(line[start:])
+    return b"\r\n ".join(pieces)
