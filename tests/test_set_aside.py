@@ -106,3 +106,14 @@ def test_a_plugin_that_drops_our_place_fails_a_strict_build(site, tmp_path) -> N
         "    return output.replace('<!--ij-html-0-->', '')\n", encoding="utf-8")
     with pytest.raises(Abort):
         site({"a.md": debrief()}, config={"hooks": ["hooks.py"]})
+
+
+@pytest.mark.parametrize("title", ["Acme — Dev, round 1", "a: b # c", "it's \"x\" \\ y", "- list", "null",
+                                   "yes", "@at %p `t` {a} [b]", "Zoë 東京", "bell \x07 here"])
+def test_the_header_reads_back_as_the_title(title: str) -> None:
+    import yaml
+
+    from interview_journal.pages.render import page_title
+
+    header = markdown_page(title, "x", meta={"search": {"exclude": True}}).markdown.split("---\n")[1]
+    assert yaml.safe_load(header) == {"title": page_title(title), "search": {"exclude": True}}
