@@ -128,12 +128,20 @@ def markdown_page(title: str, *parts: Block | str, meta: dict[str, object] | Non
     for part in parts:
         if isinstance(part, str):
             texts.append(part)
-        elif _MARKDOWN_INSIDE.search(part.html):  # an override asks Markdown in (md_in_html)
+        elif _asks_for_markdown(part.html):
             texts.append(part.html)
         elif part.html:
             texts.append(_PLACEHOLDER.format(len(blocks)))
             blocks.append(part)
     return PageSource("---\n" + header + "---\n\n" + "\n\n".join(t for t in texts if t.strip()) + "\n", tuple(blocks))
+
+
+def _asks_for_markdown(html: str) -> bool:
+    """A block of an override template with ``markdown="1"`` (md_in_html) goes through Markdown.
+
+    The substring test comes first: the regex alone on every block was 3% of a large build.
+    """
+    return "markdown" in html.lower() and _MARKDOWN_INSIDE.search(html) is not None
 
 
 def html_block(env: Environment, template: str, *, search_text: str | None = None, **context: object) -> Block:
