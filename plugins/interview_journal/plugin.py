@@ -7,6 +7,7 @@ only hands the results to MkDocs.
 from __future__ import annotations
 
 import os
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -130,7 +131,9 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
     @event_priority(-50)  # after other plugins added their files, so collisions are seen
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.settings is not None
+        started = time.perf_counter()
         journal = load_journal(self.journal_dir, self.zone, self.cache)
+        loaded = time.perf_counter()
         _exclude_journal_sources(files, self.journal_dir, config)
         for problem in journal.problems:
             log.warning(str(problem))
@@ -147,8 +150,9 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
                 files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(name).name)))
         pinned = "pinned" if self.settings.pinned else "not pinned"
         log.info(f"{len(journal.debriefs)} debriefs, {len(journal.notes)} company notes, "
-                 f"{len(journal.problems)} problems; today is {self.settings.today} ({pinned})"
-                 + (f"; {len(self.cache.parsed)} of {len(self.cache)} files read" if self.cache is not None else ""))
+                 f"{len(journal.problems)} problems; today is {self.settings.today} ({pinned}); "
+                 + (f"{len(self.cache.parsed)} of {len(self.cache)} files read" if self.cache is not None else "read")
+                 + f" in {loaded - started:.2f} s, pages generated in {time.perf_counter() - loaded:.2f} s")
         return files
 
     def _add(self, files: Files, config: MkDocsConfig, page: GeneratedPage) -> None:
