@@ -24,7 +24,7 @@ from pydantic import BaseModel, ValidationError
 from .model import COMPANY_FIELDS, DEBRIEF_FIELDS, CompanyNote, Debrief
 from .problems import Problem, shorten
 from .slugs import assign_slugs, identity
-from .source import Loc, Source, dotted, read_source
+from .source import Loc, Source, SourceFile, dotted, read_source
 from .tasks import Task, parse_tasks
 
 M = TypeVar("M", bound=BaseModel)
@@ -32,11 +32,11 @@ M = TypeVar("M", bound=BaseModel)
 _REQUIRED = {Debrief: ("company", "role", "date"), CompanyNote: ("kind", "company")}
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Entry(Generic[M]):
     """One valid journal file: its model, body and where it lives."""
 
-    source: Source
+    source: SourceFile
     rel: str
     """Path under the journal folder, POSIX, without ``.md`` (``northwind/2026-11-20-screen``)."""
     model: M
@@ -240,17 +240,9 @@ def load_file(path: Path, rel: str, zone: tzinfo) -> Entry[Any] | list[Problem]:
     if isinstance(model, Debrief):
         tasks, task_problems = parse_tasks(source.body, source.body_line, source.display)
         problems += task_problems
-    _compact(source)
-    return Entry(source=source, rel=rel, model=model, problems=problems, tasks=tasks)
-
-
-def _compact(source: Source) -> None:
-    """Once a file is validated, keep only what a later problem can point at: the line of each
-    top-level field. The source text of every value and the positions of nested keys were a
-    quarter of the memory a large journal takes (and a cached journal stays in memory)."""
-    source.raw = {}
-    source.data = {}  # the model holds the values now
-    source.positions = {loc: at for loc, at in source.positions.items() if len(loc) == 1}
+    # keep only what pages need: the source text of values and the positions of keys were a
+    # third of the memory a large journal takes (and a cached journal stays in memory)
+    return Entry(source=source.kept(), rel=rel, model=model, problems=problems, tasks=tasks)
 
 
 def validate(model_class: type[M], source: Source, zone: tzinfo) -> tuple[M | None, list[Problem]]:

@@ -16,6 +16,7 @@ published as body text.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,40 @@ class Source:
 
     def problem(self, loc: Loc, expected: str, got: str, hint: str = "") -> Problem:
         line, col = self.where(loc)
+        return Problem(self.display, line, col, dotted(loc) or "front matter", expected, got, hint)
+
+
+    def kept(self) -> SourceFile:
+        """What the journal keeps of this file once its front matter is validated."""
+        path = str(self.path)
+        return SourceFile(self.display, self.display if path == self.display else path, self.body.encode("utf-8"))
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class SourceFile:
+    """A validated file as the journal keeps it: where it is, and its body.
+
+    The front matter's values live in the model; the positions of its keys are not kept (they
+    were a tenth of a large journal's memory): a problem found after loading (a second note
+    for one company) reads the file again to point at its key. The body is kept as UTF-8:
+    one emoji (a 📅 due date) would otherwise make Python store every character in 4 bytes.
+    """
+
+    display: str
+    _path: str
+    _body: bytes
+
+    @property
+    def path(self) -> Path:
+        return Path(self._path)
+
+    @property
+    def body(self) -> str:
+        return self._body.decode("utf-8")
+
+    def problem(self, loc: Loc, expected: str, got: str, hint: str = "") -> Problem:
+        """Like ``Source.problem``, the key's position read from the file again."""
+        line, col = read_source(self.path, self.display).where(loc)
         return Problem(self.display, line, col, dotted(loc) or "front matter", expected, got, hint)
 
 
@@ -292,7 +327,7 @@ def _scalar(src: Source, node: Any, loc: Loc) -> Any:
     if not node.style:  # plain (unquoted): remember what the user typed
         src.raw[loc] = text
     if tag.endswith(":str") or tag.endswith(":timestamp"):
-        return text
+        return sys.intern(text) if len(text) <= _SHARED_TEXT else text
     if tag.endswith(":null"):
         return None
     if tag.endswith(":bool"):
@@ -303,3 +338,7 @@ def _scalar(src: Source, node: Any, loc: Loc) -> Any:
 
 
 _CONSTRUCTOR = yaml.SafeLoader("")
+
+_SHARED_TEXT = 48
+"""Values up to this length (names, titles, companies, tags, themes, dates) are interned: the
+same text in many files is then one string in memory. Longer ones are sentences, rarely repeated."""
