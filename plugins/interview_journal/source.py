@@ -1,4 +1,4 @@
-"""Reading one journal file: bytes -> front matter data with key positions, and the body.
+"""Reading one journal file: bytes -> front matter data, the positions of its keys, and the body.
 
 The front matter is split with a python-frontmatter handler and parsed with a strict YAML
 reader of our own that
@@ -79,21 +79,39 @@ class Source:
     data: dict[str, Any] | None = None
     body: str = ""
     body_line: int = 1
-    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    node: Any = None
+    """The front matter's YAML nodes, kept while the file is validated: where a key is written
+    is looked up in them only when a problem needs it (most files have none)."""
     raw: dict[Loc, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     refused: set[Loc] = field(default_factory=set)
     """Keys whose value was refused while reading (already reported)."""
     aliased: set[Loc] = field(default_factory=set)
     """Top-level keys whose aliases are already reported."""
+    aliases: set[Loc] = field(default_factory=set)
+    """Where an alias was met: its node is the anchor's, elsewhere in the file."""
     front_matter: str = ""
 
     def where(self, loc: Loc) -> tuple[int, int]:
-        """Line and column of the innermost known key on ``loc``."""
-        for end in range(len(loc), 0, -1):
-            if loc[:end] in self.positions:
-                return self.positions[loc[:end]]
-        return (1, 1)
+        """Line and column of the innermost key on ``loc`` that was read: a key of a mapping, the
+        start of a list item (an alias item: its list). Nothing below a refused value or an alias."""
+        node, at = self.node, (1, 1)
+        for end, part in enumerate(loc, 1):
+            if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
+                pair = next((pair for pair in node.value if _is_key(pair[0]) and pair[0].value == part), None)
+                if pair is None:
+                    break
+                at, node = _position(pair[0]), pair[1]
+            elif isinstance(node, yaml.SequenceNode) and node.tag == _SEQ and isinstance(part, int) \
+                    and 0 <= part < len(node.value):
+                node = node.value[part]
+                if loc[:end] not in self.aliases:
+                    at = _position(node)
+            else:
+                break
+            if loc[:end] in self.aliases:
+                break
+        return at
 
     def problem(self, loc: Loc, expected: str, got: str, hint: str = "") -> Problem:
         line, col = self.where(loc)
@@ -132,6 +150,16 @@ class SourceFile:
         """Like ``Source.problem``, the key's position read from the file again."""
         line, col = read_source(self.path, self.display).where(loc)
         return Problem(self.display, line, col, dotted(loc) or "front matter", expected, got, hint)
+
+
+def _is_key(node: Any) -> bool:
+    """A key we read: plain text, not a list or mapping, not a merge (``<<``)."""
+    return isinstance(node, yaml.ScalarNode) and node.tag != _MERGE
+
+
+def _position(node: Any) -> tuple[int, int]:
+    """The file's line and column of a node of the front matter (which starts on line 2)."""
+    return (node.start_mark.line + 2, node.start_mark.column + 1)
 
 
 def dotted(loc: Loc) -> str:
@@ -268,6 +296,7 @@ def parse_text(src: Source, text: str) -> None:
         )
         return
     src.front_matter = fm  # for the names of refused aliases, while constructing only
+    src.node = node
     src.data = _construct(src, node, (), set())
     src.front_matter = ""
 
@@ -303,11 +332,12 @@ def _syntax_problem(src: Source, error: yaml.YAMLError, fm: str) -> Problem:
 
 def _construct(src: Source, node: Any, loc: Loc, seen: set[int]) -> Any:
     if id(node) in seen:
+        src.aliases.add(loc)
         if loc[:1] in src.aliased:  # one line per field, however many aliases it holds (alias bombs)
             src.refused.add(loc)
             return _SKIP
         src.aliased.add(loc[:1])
-        line, col = src.positions.get(loc, (node.start_mark.line + 2, node.start_mark.column + 1))
+        line, col = src.where(loc)
         names = _ALIAS.findall(src.front_matter.split("\n")[line - 2]) if src.front_matter else []
         got = f"an alias ({', '.join(dict.fromkeys(names))})" if names else "an alias"
         return _refuse(src, loc, _Mark(line - 2, col - 1), "a plain value", got,
@@ -320,32 +350,26 @@ def _construct(src: Source, node: Any, loc: Loc, seen: set[int]) -> Any:
             return _refuse(src, loc, node.start_mark, "a plain value", f"the tag {node.tag.replace(_TAG, '!!')}", _TAG_HINT)
         items = []
         for index, item in enumerate(node.value):
-            item_loc = loc + (index,)
-            # an alias item's node marks the anchor's line, not the alias: point at the list instead
-            mark = item.start_mark
-            src.positions[item_loc] = src.where(loc) if id(item) in seen else (mark.line + 2, mark.column + 1)
-            value = _construct(src, item, item_loc, seen)
+            value = _construct(src, item, loc + (index,), seen)
             if value is not _SKIP:
                 items.append(value)
         return items
     if node.tag != _MAP:
         return _refuse(src, loc, node.start_mark, "a plain value", f"the tag {node.tag.replace(_TAG, '!!')}", _TAG_HINT)
     mapping: dict[str, Any] = {}
-    positions = src.positions
+    first_lines: dict[str, int] = {}
     for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE:
+        if not _is_key(key_node):
             _refuse(src, loc, key_node.start_mark, "a plain key", "a complex or merge key",
                     "write keys as plain words followed by ':'")
             continue
         key = str(key_node.value)
         key_loc = loc + (key,)
-        first = positions.get(key_loc)
-        if first is not None:
+        if key in first_lines:
             _refuse(src, key_loc, key_node.start_mark, "each key once",
-                    f"'{key}' again (first on line {first[0]})", "remove one of the two lines")
+                    f"'{key}' again (first on line {first_lines[key]})", "remove one of the two lines")
             continue
-        mark = key_node.start_mark
-        positions[key_loc] = (mark.line + 2, mark.column + 1)
+        first_lines[key] = key_node.start_mark.line + 2
         value = _construct(src, value_node, key_loc, seen)
         if value is not _SKIP:
             mapping[key] = value
