@@ -240,8 +240,7 @@ def load_file(path: Path, rel: str, zone: tzinfo) -> Entry[Any] | list[Problem]:
     if isinstance(model, Debrief):
         tasks, task_problems = parse_tasks(source.body, source.body_line, source.display)
         problems += task_problems
-    # keep only what pages need: the source text of values and the positions of keys were a
-    # third of the memory a large journal takes (and a cached journal stays in memory)
+    # keep only what pages need (a cached journal stays in memory; see ``SourceFile``)
     return Entry(source=source.kept(), rel=rel, model=model, problems=problems, tasks=tasks)
 
 

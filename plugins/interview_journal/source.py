@@ -66,6 +66,8 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
                         return tag  # type: ignore[no-any-return]
             return _STR
         return _SEQ if kind is yaml.SequenceNode else _MAP
+
+
 _ALIAS = re.compile(r"(?<![\w&*])\*[^\s,\[\]{}]+")
 _SCALAR_TAGS = {_TAG + name for name in ("str", "null", "bool", "int", "float", "timestamp")}
 
@@ -97,6 +99,7 @@ class Source:
         start of a list item (an alias item: its list). Nothing below a refused value or an alias."""
         node, at = self.node, (1, 1)
         for end, part in enumerate(loc, 1):
+            alias = loc[:end] in self.aliases
             if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
                 pair = next((pair for pair in node.value if _is_key(pair[0]) and pair[0].value == part), None)
                 if pair is None:
@@ -105,18 +108,17 @@ class Source:
             elif isinstance(node, yaml.SequenceNode) and node.tag == _SEQ and isinstance(part, int) \
                     and 0 <= part < len(node.value):
                 node = node.value[part]
-                if loc[:end] not in self.aliases:
+                if not alias:  # an alias item's node marks the anchor, not the alias: keep the list's
                     at = _position(node)
             else:
                 break
-            if loc[:end] in self.aliases:
+            if alias:
                 break
         return at
 
     def problem(self, loc: Loc, expected: str, got: str, hint: str = "") -> Problem:
         line, col = self.where(loc)
         return Problem(self.display, line, col, dotted(loc) or "front matter", expected, got, hint)
-
 
     def kept(self) -> SourceFile:
         """What the journal keeps of this file once its front matter is validated."""
