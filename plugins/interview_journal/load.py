@@ -88,8 +88,8 @@ def iter_markdown(root: Path) -> list[Path]:
     found: list[Path] = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(name for name in dirs if not name.startswith("."))
-        found.extend(Path(folder) / name for name in sorted(files)
-                     if name.lower().endswith(".md") and not name.startswith("."))
+        here = Path(folder)
+        found.extend(here / name for name in sorted(files) if name.lower().endswith(".md") and not name.startswith("."))
     return found
 
 
