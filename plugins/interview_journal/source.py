@@ -45,9 +45,9 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
     """The safe loader, with the tag of each node resolved by a shorter path.
 
     Even libyaml calls back into Python for every node to pick its tag; PyYAML's resolver also
-    handles path resolvers, which the safe loader never has. Skipping them takes a sixth off
-    composing a front matter. The tags are the same: the implicit resolvers of the safe loader
-    for a plain scalar, else ``str``, ``seq`` or ``map``.
+    handles path resolvers and resolvers for any first character, which the safe loader never
+    has. Skipping them takes a sixth off composing a front matter. The tags are the same: the
+    implicit resolvers of the safe loader for a plain scalar, else ``str``, ``seq`` or ``map``.
     """
 
     _implicit = _Base.yaml_implicit_resolvers
