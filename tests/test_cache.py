@@ -141,6 +141,25 @@ def test_another_time_zone_reads_everything_again(tmp_path: Path, parses: list[s
     assert len(parses) == 6
 
 
+def test_problems_name_their_files_from_the_current_folder_of_each_load(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parses: list[str]) -> None:
+    root, cache = journal(tmp_path), JournalCache()
+    (root / "acme" / "bad.md").write_text("---\ncompany: Acme\n---\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert {problem.path for problem in load_journal(root, timezone.utc, cache).problems} == {"journal/acme/bad.md"}
+    parses.clear()
+    assert {problem.path for problem in load_journal(root, timezone.utc, cache).problems} == {"journal/acme/bad.md"}
+    assert parses == []
+    monkeypatch.chdir(root)
+    assert {problem.path for problem in load_journal(root, timezone.utc, cache).problems} == {"acme/bad.md"}
+    assert len(parses) == 7
+    parses.clear()
+    monkeypatch.chdir(tmp_path.parent)  # the journal's display, hence every file's, is new again
+    assert {problem.path for problem in load_journal(root, timezone.utc, cache).problems} == {
+        os.path.join(tmp_path.name, "journal", "acme", "bad.md")}
+    assert len(parses) == 7
+
+
 def test_the_plugin_keeps_its_cache_across_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                    parses: list[str]) -> None:
     """MkDocs keeps a plugin instance across ``serve`` rebuilds only when it has ``on_startup``."""

@@ -11,6 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from pydantic import ValidationError
 
 from interview_journal.dates import parse_moment, resolve_today, sort_key
 from interview_journal.load import load_journal
@@ -583,3 +584,41 @@ def test_an_unreadable_private_value_keeps_the_file_private(tmp_path, monkeypatc
     journal = load_journal(tmp_path / "journal")
     assert [p.field for p in journal.problems] == ["private"]
     assert journal.debriefs[0].model.private is True
+
+
+def test_second_company_note_points_at_its_company_key_wherever_it_is(tmp_path):
+    # the key's position is read from the file again when the problem is found (after loading)
+    write(tmp_path, "---\nkind: company\ncompany: Acme\n---\n", "a.md")
+    write(tmp_path, "---\nkind: company\nwebsite: https://acme.example\n# ours\n  \ncompany:   ACME\n---\n", "b.md")
+    journal = load_journal(tmp_path / "journal", timezone.utc)
+    assert [(problem.path, problem.line, problem.col) for problem in journal.problems] == [("journal/b.md", 6, 1)]
+
+
+def test_a_loaded_entry_keeps_its_body_and_path(tmp_path):
+    body = "Notes with an emoji \U0001F4C5, é and “quotes”.\r\n\r\n- [ ] send the deck \U0001F4C5 2026-11-27\n"
+    path = write(tmp_path, (HEAD + "---\n" + body).encode("utf-8"))
+    entry = load(tmp_path, (HEAD + "---\n" + body).encode("utf-8")).debriefs[0]
+    assert entry.body == body.replace("\r\n", "\n")
+    assert entry.source.path == path and isinstance(entry.source.path, Path)
+    assert entry.source.display == PATH
+    assert [task.text for task in entry.tasks] == ["send the deck"]
+
+
+def test_loaded_models_are_read_only_and_keep_which_fields_each_file_set(tmp_path):
+    write(tmp_path, HEAD + "stage: screen\ninterviewers: [Priya Shah]\nmine: 1\n---\n", "acme/a.md")
+    write(tmp_path, HEAD + "round: 2\ninterviewers:\n- name: Dana Ruiz\n  title: CTO\n---\n", "acme/b.md")
+    write(tmp_path, HEAD + "stage: screen\ninterviewers: [Sam Lee]\n---\n", "acme/c.md")
+    first, second, third = (entry.model for entry in load_journal(tmp_path / "journal", timezone.utc).debriefs)
+    assert first.model_fields_set == {"company", "role", "date", "stage", "interviewers", "mine"}
+    assert second.model_fields_set == {"company", "role", "date", "round", "interviewers"}
+    assert third.model_fields_set == {"company", "role", "date", "stage", "interviewers"}
+    assert second.interviewers[0].model_dump(exclude_unset=True) == {"name": "Dana Ruiz", "title": "CTO"}
+    assert first.interviewers[0].model_fields_set == {"name"}
+    assert first.model_extra == {"mine": 1} and third.model_extra == {}
+    with pytest.raises(ValidationError, match="frozen"):
+        third.stage = "onsite"
+    with pytest.raises(ValidationError, match="frozen"):
+        third.mine = 2  # type: ignore[attr-defined]
+    assert third.model_extra == {} and third.model_fields_set == {"company", "role", "date", "stage", "interviewers"}
+    copy = third.model_copy(update={"round": 3})
+    assert copy.round == 3 and third.round is None and "round" not in third.model_fields_set

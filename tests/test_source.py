@@ -60,7 +60,7 @@ def test_utf8_byte_order_mark_is_accepted(tmp_path):
 
 def test_byte_order_mark_does_not_shift_key_positions(tmp_path):
     src = read(tmp_path, b"\xef\xbb\xbf" + HEAD.encode() + b"---\n")
-    assert src.positions[("company",)] == (2, 1)
+    assert src.where(("company",)) == (2, 1)
 
 
 @pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])
@@ -364,9 +364,23 @@ def test_file_of_exactly_one_mebibyte_is_read(tmp_path):
 
 def test_key_positions_count_the_opening_line(tmp_path):
     src = read(tmp_path, HEAD + "recruiter:\n  name: Dana\n---\n")
-    assert src.positions[("company",)] == (2, 1)
-    assert src.positions[("date",)] == (4, 1)
-    assert src.positions[("recruiter", "name")] == (6, 3)
+    assert src.where(("company",)) == (2, 1)
+    assert src.where(("date",)) == (4, 1)
+    assert src.where(("recruiter", "name")) == (6, 3)
+
+
+def test_positions_are_found_in_the_nodes_of_what_was_read(tmp_path):
+    src = read(tmp_path, HEAD + "tags: [a, &t b, *t, d]\ninterviewers:\n- name: Sam\n  title: CTO\n"
+                               "- Dana\nfeedback: !custom\n  positives: [x]\nround: 1\nround: 2\n---\n")
+    assert src.where(("tags", 1)) == (5, 11)
+    assert src.where(("tags", 2)) == (5, 1)  # an alias item: its list, not its anchor
+    assert src.where(("interviewers", 0, "title")) == (8, 3)
+    assert src.where(("interviewers", 1)) == (9, 3)
+    assert src.where(("interviewers", 1, "name")) == (9, 3)  # a key not written: the innermost known
+    assert src.where(("interviewers", 5)) == (6, 1)
+    assert src.where(("feedback", "positives")) == (10, 1)  # nothing below a refused value
+    assert src.where(("round",)) == (12, 1)  # the first of two
+    assert src.where(("nowhere",)) == (1, 1)
 
 
 def test_problem_in_a_nested_list_item_is_on_its_key_line(tmp_path):

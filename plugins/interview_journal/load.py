@@ -24,7 +24,7 @@ from pydantic import BaseModel, ValidationError
 from .model import COMPANY_FIELDS, DEBRIEF_FIELDS, CompanyNote, Debrief
 from .problems import Problem, shorten
 from .slugs import assign_slugs, identity
-from .source import Loc, Source, dotted, read_source
+from .source import Loc, Source, SourceFile, dotted, read_source
 from .tasks import Task, parse_tasks
 
 M = TypeVar("M", bound=BaseModel)
@@ -32,11 +32,11 @@ M = TypeVar("M", bound=BaseModel)
 _REQUIRED = {Debrief: ("company", "role", "date"), CompanyNote: ("kind", "company")}
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Entry(Generic[M]):
     """One valid journal file: its model, body and where it lives."""
 
-    source: Source
+    source: SourceFile
     rel: str
     """Path under the journal folder, POSIX, without ``.md`` (``northwind/2026-11-20-screen``)."""
     model: M
@@ -88,8 +88,8 @@ def iter_markdown(root: Path) -> list[Path]:
     found: list[Path] = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(name for name in dirs if not name.startswith("."))
-        found.extend(Path(folder) / name for name in sorted(files)
-                     if name.lower().endswith(".md") and not name.startswith("."))
+        here = Path(folder)
+        found.extend(here / name for name in sorted(files) if name.lower().endswith(".md") and not name.startswith("."))
     return found
 
 
@@ -114,7 +114,7 @@ def load_journal(root: Path, zone: tzinfo = timezone.utc, cache: JournalCache | 
     """
     journal = Journal(root=root, zone=zone)
     if cache is not None:
-        cache.start(zone)
+        cache.start(zone, root)
     if not root.is_dir():
         journal.problems.append(
             Problem(display_path(root), 1, 1, "journal_dir", "a folder of debriefs", "no such folder",
@@ -168,8 +168,8 @@ def _read_all(journal: Journal, paths: list[Path], zone: tzinfo, cache: JournalC
             journal.debriefs.append(entry)  # type: ignore[arg-type]
 
 
-_Stamp = tuple[int, int, str]
-"""What tells that a file changed: modification time (ns), size, and the path as displayed."""
+_Stamp = tuple[int, int]
+"""What tells that a file changed: modification time (ns) and size."""
 
 
 class JournalCache:
@@ -177,12 +177,13 @@ class JournalCache:
 
     A file is read again when its modification time or size changed (or it is new); a file
     that is gone is forgotten. Entries are shared between the journals of successive loads:
-    treat them as read-only. Changing the time zone empties the cache (dates depend on it).
+    treat them as read-only. Changing the time zone (dates depend on it) or how the journal
+    folder is displayed from the current folder (every problem names its file) empties the cache.
     """
 
     def __init__(self) -> None:
         self._files: dict[Path, tuple[_Stamp, Entry[Any] | list[Problem]]] = {}
-        self._zone: tzinfo | None = None
+        self._context: tuple[tzinfo, str] | None = None
         self.parsed: list[Path] = []
         """The files read (parsed) by the last load: the others came from the cache."""
         self.changed = False
@@ -191,18 +192,21 @@ class JournalCache:
     def __len__(self) -> int:
         return len(self._files)
 
-    def start(self, zone: tzinfo) -> None:
-        self.changed = zone != self._zone
+    def start(self, zone: tzinfo, root: Path) -> None:
+        # a file's displayed path follows from its folder's (``display_path``, and files under
+        # it are never hidden, so never '..'): one check here, not one per file and load
+        context = (zone, display_path(root))
+        self.changed = context != self._context
         if self.changed:
             self._files.clear()
-            self._zone = zone
+            self._context = context
         self.parsed = []
 
     def load_file(self, path: Path, rel: str, zone: tzinfo) -> Entry[Any] | list[Problem]:
         """``load.load_file``, or its result from the last load when the file did not change."""
         try:
             status = path.stat()
-            stamp: _Stamp | None = (status.st_mtime_ns, status.st_size, display_path(path))
+            stamp: _Stamp | None = (status.st_mtime_ns, status.st_size)
         except OSError:
             stamp = None  # load_file reports it
         found = self._files.get(path)
@@ -240,17 +244,8 @@ def load_file(path: Path, rel: str, zone: tzinfo) -> Entry[Any] | list[Problem]:
     if isinstance(model, Debrief):
         tasks, task_problems = parse_tasks(source.body, source.body_line, source.display)
         problems += task_problems
-    _compact(source)
-    return Entry(source=source, rel=rel, model=model, problems=problems, tasks=tasks)
-
-
-def _compact(source: Source) -> None:
-    """Once a file is validated, keep only what a later problem can point at: the line of each
-    top-level field. The source text of every value and the positions of nested keys were a
-    quarter of the memory a large journal takes (and a cached journal stays in memory)."""
-    source.raw = {}
-    source.data = {}  # the model holds the values now
-    source.positions = {loc: at for loc, at in source.positions.items() if len(loc) == 1}
+    # keep only what pages need (a cached journal stays in memory; see ``SourceFile``)
+    return Entry(source=source.kept(), rel=rel, model=model, problems=problems, tasks=tasks)
 
 
 def validate(model_class: type[M], source: Source, zone: tzinfo) -> tuple[M | None, list[Problem]]:

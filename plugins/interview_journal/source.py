@@ -1,4 +1,4 @@
-"""Reading one journal file: bytes -> front matter data with key positions, and the body.
+"""Reading one journal file: bytes -> front matter data, the positions of its keys, and the body.
 
 The front matter is split with a python-frontmatter handler and parsed with a strict YAML
 reader of our own that
@@ -16,6 +16,7 @@ published as body text.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,11 +32,42 @@ MAX_BYTES = 1024 * 1024
 Loc = tuple[str | int, ...]
 
 try:  # libyaml scans and parses much faster; the construction below is ours either way
-    _Loader: type = yaml.CSafeLoader
+    _Base: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML without libyaml
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
 
 _TAG = "tag:yaml.org,2002:"
+_STR, _SEQ, _MAP, _MERGE = _TAG + "str", _TAG + "seq", _TAG + "map", _TAG + "merge"
+_NULL, _BOOL, _INT, _TIMESTAMP = _TAG + "null", _TAG + "bool", _TAG + "int", _TAG + "timestamp"
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """The safe loader, with the tag of each node resolved by a shorter path.
+
+    Even libyaml calls back into Python for every node to pick its tag; PyYAML's resolver also
+    handles path resolvers and resolvers for any first character, which the safe loader never
+    has. Skipping them takes a sixth off composing a front matter. The tags are the same: the
+    implicit resolvers of the safe loader for a plain scalar, else ``str``, ``seq`` or ``map``.
+    """
+
+    _implicit = _Base.yaml_implicit_resolvers
+
+    def descend_resolver(self, parent: Any, index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self._implicit.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag  # type: ignore[no-any-return]
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+
 _ALIAS = re.compile(r"(?<![\w&*])\*[^\s,\[\]{}]+")
 _SCALAR_TAGS = {_TAG + name for name in ("str", "null", "bool", "int", "float", "timestamp")}
 
@@ -49,25 +81,87 @@ class Source:
     data: dict[str, Any] | None = None
     body: str = ""
     body_line: int = 1
-    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    node: Any = None
+    """The front matter's YAML nodes, kept while the file is validated: where a key is written
+    is looked up in them only when a problem needs it (most files have none)."""
     raw: dict[Loc, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     refused: set[Loc] = field(default_factory=set)
     """Keys whose value was refused while reading (already reported)."""
     aliased: set[Loc] = field(default_factory=set)
     """Top-level keys whose aliases are already reported."""
+    aliases: set[Loc] = field(default_factory=set)
+    """Where an alias was met: its node is the anchor's, elsewhere in the file."""
     front_matter: str = ""
 
     def where(self, loc: Loc) -> tuple[int, int]:
-        """Line and column of the innermost known key on ``loc``."""
-        for end in range(len(loc), 0, -1):
-            if loc[:end] in self.positions:
-                return self.positions[loc[:end]]
-        return (1, 1)
+        """Line and column of the innermost key on ``loc`` that was read: a key of a mapping, the
+        start of a list item (an alias item: its list). Nothing below a refused value or an alias."""
+        node, at = self.node, (1, 1)
+        for end, part in enumerate(loc, 1):
+            alias = loc[:end] in self.aliases
+            if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
+                pair = next((pair for pair in node.value if _is_key(pair[0]) and pair[0].value == part), None)
+                if pair is None:
+                    break
+                at, node = _position(pair[0]), pair[1]
+            elif isinstance(node, yaml.SequenceNode) and node.tag == _SEQ and isinstance(part, int) \
+                    and 0 <= part < len(node.value):
+                node = node.value[part]
+                if not alias:  # an alias item's node marks the anchor, not the alias: keep the list's
+                    at = _position(node)
+            else:
+                break
+            if alias:
+                break
+        return at
 
     def problem(self, loc: Loc, expected: str, got: str, hint: str = "") -> Problem:
         line, col = self.where(loc)
         return Problem(self.display, line, col, dotted(loc) or "front matter", expected, got, hint)
+
+    def kept(self) -> SourceFile:
+        """What the journal keeps of this file once its front matter is validated."""
+        path = str(self.path)
+        return SourceFile(self.display, self.display if path == self.display else path, self.body.encode("utf-8"))
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class SourceFile:
+    """A validated file as the journal keeps it: where it is, and its body.
+
+    The front matter's values live in the model; the positions of its keys are not kept (they
+    were a tenth of a large journal's memory): a problem found after loading (a second note
+    for one company) reads the file again to point at its key. The body is kept as UTF-8:
+    one emoji (a 📅 due date) would otherwise make Python store every character in 4 bytes.
+    """
+
+    display: str
+    _path: str
+    _body: bytes
+
+    @property
+    def path(self) -> Path:
+        return Path(self._path)
+
+    @property
+    def body(self) -> str:
+        return self._body.decode("utf-8")
+
+    def problem(self, loc: Loc, expected: str, got: str, hint: str = "") -> Problem:
+        """Like ``Source.problem``, the key's position read from the file again."""
+        line, col = read_source(self.path, self.display).where(loc)
+        return Problem(self.display, line, col, dotted(loc) or "front matter", expected, got, hint)
+
+
+def _is_key(node: Any) -> bool:
+    """A key we read: plain text, not a list or mapping, not a merge (``<<``)."""
+    return isinstance(node, yaml.ScalarNode) and node.tag != _MERGE
+
+
+def _position(node: Any) -> tuple[int, int]:
+    """The file's line and column of a node of the front matter (which starts on line 2)."""
+    return (node.start_mark.line + 2, node.start_mark.column + 1)
 
 
 def dotted(loc: Loc) -> str:
@@ -204,6 +298,7 @@ def parse_text(src: Source, text: str) -> None:
         )
         return
     src.front_matter = fm  # for the names of refused aliases, while constructing only
+    src.node = node
     src.data = _construct(src, node, (), set())
     src.front_matter = ""
 
@@ -239,11 +334,12 @@ def _syntax_problem(src: Source, error: yaml.YAMLError, fm: str) -> Problem:
 
 def _construct(src: Source, node: Any, loc: Loc, seen: set[int]) -> Any:
     if id(node) in seen:
+        src.aliases.add(loc)
         if loc[:1] in src.aliased:  # one line per field, however many aliases it holds (alias bombs)
             src.refused.add(loc)
             return _SKIP
         src.aliased.add(loc[:1])
-        line, col = src.positions.get(loc, (node.start_mark.line + 2, node.start_mark.column + 1))
+        line, col = src.where(loc)
         names = _ALIAS.findall(src.front_matter.split("\n")[line - 2]) if src.front_matter else []
         got = f"an alias ({', '.join(dict.fromkeys(names))})" if names else "an alias"
         return _refuse(src, loc, _Mark(line - 2, col - 1), "a plain value", got,
@@ -252,34 +348,31 @@ def _construct(src: Source, node: Any, loc: Loc, seen: set[int]) -> Any:
     if isinstance(node, yaml.ScalarNode):
         return _scalar(src, node, loc)
     if isinstance(node, yaml.SequenceNode):
-        if node.tag != _TAG + "seq":
+        if node.tag != _SEQ:
             return _refuse(src, loc, node.start_mark, "a plain value", f"the tag {node.tag.replace(_TAG, '!!')}", _TAG_HINT)
         items = []
         for index, item in enumerate(node.value):
-            # an alias item's node marks the anchor's line, not the alias: point at the list instead
-            src.positions[loc + (index,)] = (src.where(loc) if id(item) in seen
-                                             else (item.start_mark.line + 2, item.start_mark.column + 1))
             value = _construct(src, item, loc + (index,), seen)
             if value is not _SKIP:
                 items.append(value)
         return items
-    if node.tag != _TAG + "map":
+    if node.tag != _MAP:
         return _refuse(src, loc, node.start_mark, "a plain value", f"the tag {node.tag.replace(_TAG, '!!')}", _TAG_HINT)
     mapping: dict[str, Any] = {}
+    first_lines: dict[str, int] = {}
     for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _TAG + "merge":
+        if not _is_key(key_node):
             _refuse(src, loc, key_node.start_mark, "a plain key", "a complex or merge key",
                     "write keys as plain words followed by ':'")
             continue
         key = str(key_node.value)
-        position = (key_node.start_mark.line + 2, key_node.start_mark.column + 1)
-        if loc + (key,) in src.positions:
-            first = src.positions[loc + (key,)]
-            _refuse(src, loc + (key,), key_node.start_mark, "each key once",
-                    f"'{key}' again (first on line {first[0]})", "remove one of the two lines")
+        key_loc = loc + (key,)
+        if key in first_lines:
+            _refuse(src, key_loc, key_node.start_mark, "each key once",
+                    f"'{key}' again (first on line {first_lines[key]})", "remove one of the two lines")
             continue
-        src.positions[loc + (key,)] = position
-        value = _construct(src, value_node, loc + (key,), seen)
+        first_lines[key] = key_node.start_mark.line + 2
+        value = _construct(src, value_node, key_loc, seen)
         if value is not _SKIP:
             mapping[key] = value
     return mapping
@@ -291,15 +384,19 @@ def _scalar(src: Source, node: Any, loc: Loc) -> Any:
         return _refuse(src, loc, node.start_mark, "a plain value", f"the tag {tag.replace(_TAG, '!!')}", _TAG_HINT)
     if not node.style:  # plain (unquoted): remember what the user typed
         src.raw[loc] = text
-    if tag.endswith(":str") or tag.endswith(":timestamp"):
-        return text
-    if tag.endswith(":null"):
+    if tag == _STR or tag == _TIMESTAMP:
+        return sys.intern(text) if len(text) <= _SHARED_TEXT else text
+    if tag == _NULL:
         return None
-    if tag.endswith(":bool"):
+    if tag == _BOOL:
         return text.lower() in ("true", "yes", "on", "y")
-    if tag.endswith(":int"):
+    if tag == _INT:
         return yaml.SafeLoader.construct_yaml_int(_CONSTRUCTOR, node)
     return yaml.SafeLoader.construct_yaml_float(_CONSTRUCTOR, node)
 
 
 _CONSTRUCTOR = yaml.SafeLoader("")
+
+_SHARED_TEXT = 48
+"""Values up to this length (names, titles, companies, tags, themes, dates) are interned: the
+same text in many files is then one string in memory. Longer ones are sentences, rarely repeated."""
