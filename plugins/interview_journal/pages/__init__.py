@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from ..load import Company, Journal, group_companies
 from ..process import Process, Round, build_processes
 from ..rules import BUCKET_TITLES, FollowUp, Offsets, all_items, bucket, by_bucket, outstanding, unique_keys
 from ..slugs import slugify
-from ..timeline import Event, company_events, last_contact, people, stage, stage_rank
+from ..timeline import Event, Met, company_events, last_contact, people, stage, stage_rank
 from .drafts import round_blocks, text_renderer
 from .charts import Bar, bar_chart, column_chart
 from .render import environment, html_block, markdown_page, page_url, relative_url
@@ -73,6 +74,9 @@ class Site:
     """Outstanding items by bucket, soonest first."""
     _processes_by_company: dict[str, list[Process]] = field(default_factory=dict)
     _outstanding_by_company: dict[str, list[FollowUp]] = field(default_factory=dict)
+    _links_page: str | None = None
+    _links: dict[str, str] = field(default_factory=dict)
+    """The links made so far on the page being rendered (``_links_page``), by target."""
 
     def __post_init__(self) -> None:
         self.groups = by_bucket(self.items, self.settings.today)
@@ -95,13 +99,27 @@ class Site:
         return page_url(src_uri, self.settings.use_directory_urls)
 
     def link(self, from_src: str, round_: Round) -> str:
-        return relative_url(self.url(from_src), self.url(self.debrief_src(round_)))
+        return self._link(from_src, self.debrief_src(round_))
 
     def company_src(self, company: Company) -> str:
         return self.src(f"companies/{company.slug}.md")
 
     def company_link(self, from_src: str, company: Company) -> str:
-        return relative_url(self.url(from_src), self.url(self.company_src(company)))
+        return self._link(from_src, self.company_src(company))
+
+    def _link(self, from_src: str, to_src: str) -> str:
+        """A link from one page to another, computed once per page and target.
+
+        A page links to the same debrief or company many times (each item, question, remark
+        or event of it); a look-up is a tenth of the cost of a link. Pages are rendered one
+        after the other, so only the current page's links are kept.
+        """
+        if from_src != self._links_page:
+            self._links_page, self._links = from_src, {}
+        found = self._links.get(to_src)
+        if found is None:
+            found = self._links[to_src] = relative_url(self.url(from_src), self.url(to_src))
+        return found
 
     def processes_of(self, company: Company) -> list[Process]:
         return self._processes_by_company.get(company.key, [])
@@ -109,6 +127,23 @@ class Site:
     def outstanding_of(self, company: Company) -> list[FollowUp]:
         """The company's outstanding items, soonest first."""
         return self._outstanding_by_company.get(company.key, [])
+
+    @cached_property
+    def met(self) -> list[Met]:
+        """Everyone met (``timeline.people``): for the people page, and by company for the company pages."""
+        return people(self.processes, self.settings.today)
+
+    @cached_property
+    def _interviewers(self) -> dict[str, list[Met]]:
+        found: dict[str, list[Met]] = {}
+        for person in self.met:
+            if person.role == "interviewer":  # an interviewer is met at one company: their row is its own
+                found.setdefault(person.companies[0].key, []).append(person)
+        return found
+
+    def interviewers_of(self, company: Company) -> list[Met]:
+        """The interviewers met at the company, as ``people(its processes)`` lists them."""
+        return self._interviewers.get(company.key, [])
 
 
 def prepare(journal: Journal, settings: Settings) -> Site:
@@ -223,7 +258,7 @@ def company_page(site: Site, env: object, common: dict[str, object], company: Co
     contacts = _distinct([r.contact for r in rounds if r.contact and r.via == "direct"]
                          or ([company.note.model.contact] if company.note and company.note.model.contact else []))
     items = site.outstanding_of(company)
-    met = [person for person in people(processes, today) if person.role == "interviewer"]
+    met = site.interviewers_of(company)
     html = html_block(env, "company.html", company=company, processes=processes,  # type: ignore[arg-type]
                       stages=[stage(p, today) for p in processes], recruiters=recruiters, contacts=contacts,
                       items=items, events=events, met=met, last=last_contact(events, today), page=src, **common)
@@ -281,8 +316,7 @@ def companies_index(site: Site, env: object, common: dict[str, object], events: 
 
 def people_page(site: Site, env: object, common: dict[str, object]) -> GeneratedPage:
     src = site.src("people.md")
-    met = people(site.processes, site.settings.today)
-    html = html_block(env, "people.html", met=met, page=src, **common)  # type: ignore[arg-type]
+    html = html_block(env, "people.html", met=site.met, page=src, **common)  # type: ignore[arg-type]
     return GeneratedPage(src, markdown_page("People", html, meta=NOT_SEARCHED), in_nav=True)
 
 
