@@ -6,6 +6,7 @@ them into MkDocs files, and a test can call it without MkDocs.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -236,15 +237,34 @@ def dashboard(site: Site, env: object, common: dict[str, object], events: dict[s
     upcoming = sorted((r for r in site.rounds if r.status == "scheduled" and
                        0 <= (r.day - today).days <= site.settings.upcoming_days),
                       key=lambda r: sort_key(r.debrief.date, site.journal.zone))
-    recent = sorted(((company, event) for company in site.journal.companies.values()
-                     for event in events[company.key] if day_of(event.when) <= today),
-                    key=lambda pair: sort_key(pair[1].when, site.journal.zone), reverse=True)[: site.settings.recent_events]
+    recent = _recent(site, events, site.settings.recent_events)
     html = html_block(env, "dashboard.html", groups=site.groups, problems=site.journal.problems,  # type: ignore[arg-type]
                       board=board, upcoming=upcoming, upcoming_days=site.settings.upcoming_days, recent=recent,
                       quiet_days=site.settings.quiet_days, page=src,
                       followups_url=relative_url(site.url(src), site.url(site.src("followups.md"))),
                       calendar_url=relative_url(site.url(src), site.src("calendar.ics")), **common)
     return GeneratedPage(src, markdown_page("Journal", html, meta=NOT_SEARCHED), in_nav=True)
+
+
+def _recent(site: Site, events: dict[str, list[Event]], count: int) -> list[tuple[Company, Event]]:
+    """The ``count`` latest events up to today, newest first, each with its company.
+
+    The same as sorting every event of the journal and keeping the first ``count`` (equal
+    moments in journal order), but each company's events are oldest first already, so only
+    the end of each list is read: the events of its latest ``count`` moments.
+    """
+    today, zone = site.settings.today, site.journal.zone
+    candidates: list[tuple[Company, Event]] = []
+    for company in site.journal.companies.values():
+        latest: list[Event] = []
+        for event in reversed(events[company.key]):
+            if day_of(event.when) > today:
+                continue
+            if len(latest) >= count and (not latest or sort_key(event.when, zone) != sort_key(latest[-1].when, zone)):
+                break
+            latest.append(event)
+        candidates += [(company, event) for event in reversed(latest)]
+    return heapq.nlargest(count, candidates, key=lambda pair: sort_key(pair[1].when, zone))
 
 
 def company_page(site: Site, env: object, common: dict[str, object], company: Company,
