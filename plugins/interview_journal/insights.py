@@ -125,9 +125,11 @@ def keyword_pattern(keywords: Sequence[str]) -> re.Pattern[str]:
     Words of a phrase may be separated by spaces or hyphens (``system design`` matches
     ``system-design``). Lookarounds instead of ``\\b`` so that ``C++`` works too.
     """
-    by_letter: dict[str, list[str]] = {}  # grouped by first letter, the engine skips a group at its first letter
+    # The alternatives grouped by first letter: the engine tries a group only where its letter is.
+    by_letter: dict[str, list[str]] = {}
     for keyword in sorted(keywords, key=len, reverse=True):
-        by_letter.setdefault(keyword.lstrip()[:1].casefold(), []).append(r"[\s-]+".join(re.escape(word) for word in keyword.split()))
+        phrase = r"[\s-]+".join(re.escape(word) for word in keyword.split())
+        by_letter.setdefault(keyword.lstrip()[:1].casefold(), []).append(phrase)
     alternatives = ("(?:" + "|".join(group) + ")" for group in by_letter.values())
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?:e?s)?(?!\w)", re.IGNORECASE)
 
