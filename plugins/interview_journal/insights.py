@@ -102,13 +102,20 @@ class ThemeMatcher:
     """One compiled pattern per theme, in the order the themes were given."""
 
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    any_theme: re.Pattern[str] | None = None
+    """Every keyword of every theme: a remark it does not match is in no theme, found with one
+    search instead of one per theme (many remarks are in none)."""
 
     @classmethod
     def of(cls, themes: Mapping[str, Sequence[str]]) -> ThemeMatcher:
-        return cls(tuple((name, keyword_pattern(keywords)) for name, keywords in themes.items()))
+        every = [keyword for keywords in themes.values() for keyword in keywords]
+        return cls(tuple((name, keyword_pattern(keywords)) for name, keywords in themes.items()),
+                   keyword_pattern(every) if every else None)
 
     def themes_of(self, text: str) -> list[str]:
         """The themes whose keywords occur in ``text``."""
+        if self.any_theme is not None and not self.any_theme.search(text):
+            return []
         return [name for name, pattern in self.patterns if pattern.search(text)]
 
 
@@ -118,8 +125,12 @@ def keyword_pattern(keywords: Sequence[str]) -> re.Pattern[str]:
     Words of a phrase may be separated by spaces or hyphens (``system design`` matches
     ``system-design``). Lookarounds instead of ``\\b`` so that ``C++`` works too.
     """
-    alternatives = sorted((r"[\s-]+".join(re.escape(word) for word in keyword.split()) for keyword in keywords),
-                          key=len, reverse=True)
+    # The alternatives grouped by first letter: the engine tries a group only where its letter is.
+    by_letter: dict[str, list[str]] = {}
+    for keyword in sorted(keywords, key=len, reverse=True):
+        phrase = r"[\s-]+".join(re.escape(word) for word in keyword.split())
+        by_letter.setdefault(keyword.lstrip()[:1].casefold(), []).append(phrase)
+    alternatives = ("(?:" + "|".join(group) + ")" for group in by_letter.values())
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?:e?s)?(?!\w)", re.IGNORECASE)
 
 

@@ -6,8 +6,10 @@ them into MkDocs files, and a test can call it without MkDocs.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,7 @@ from ..load import Company, Journal, group_companies
 from ..process import Process, Round, build_processes
 from ..rules import BUCKET_TITLES, FollowUp, Offsets, all_items, bucket, by_bucket, outstanding, unique_keys
 from ..slugs import slugify
-from ..timeline import Event, company_events, last_contact, people, stage, stage_rank
+from ..timeline import Event, Met, company_events, last_contact, people, stage, stage_rank
 from .drafts import round_blocks, text_renderer
 from .charts import Bar, bar_chart, column_chart
 from .render import PageSource, environment, html_block, markdown_page, page_url, relative_url
@@ -73,6 +75,9 @@ class Site:
     """Outstanding items by bucket, soonest first."""
     _processes_by_company: dict[str, list[Process]] = field(default_factory=dict)
     _outstanding_by_company: dict[str, list[FollowUp]] = field(default_factory=dict)
+    _links_page: str | None = None
+    _links: dict[str, str] = field(default_factory=dict)
+    """The links made so far on the page being rendered (``_links_page``), by target."""
 
     def __post_init__(self) -> None:
         self.groups = by_bucket(self.items, self.settings.today)
@@ -95,13 +100,27 @@ class Site:
         return page_url(src_uri, self.settings.use_directory_urls)
 
     def link(self, from_src: str, round_: Round) -> str:
-        return relative_url(self.url(from_src), self.url(self.debrief_src(round_)))
+        return self._link(from_src, self.debrief_src(round_))
 
     def company_src(self, company: Company) -> str:
         return self.src(f"companies/{company.slug}.md")
 
     def company_link(self, from_src: str, company: Company) -> str:
-        return relative_url(self.url(from_src), self.url(self.company_src(company)))
+        return self._link(from_src, self.company_src(company))
+
+    def _link(self, from_src: str, to_src: str) -> str:
+        """A link from one page to another, computed once per page and target.
+
+        A page links to the same debrief or company many times (each item, question, remark
+        or event of it); a look-up is a tenth of the cost of a link. Pages are rendered one
+        after the other, so only the current page's links are kept.
+        """
+        if from_src != self._links_page:
+            self._links_page, self._links = from_src, {}
+        found = self._links.get(to_src)
+        if found is None:
+            found = self._links[to_src] = relative_url(self.url(from_src), self.url(to_src))
+        return found
 
     def processes_of(self, company: Company) -> list[Process]:
         return self._processes_by_company.get(company.key, [])
@@ -109,6 +128,23 @@ class Site:
     def outstanding_of(self, company: Company) -> list[FollowUp]:
         """The company's outstanding items, soonest first."""
         return self._outstanding_by_company.get(company.key, [])
+
+    @cached_property
+    def met(self) -> list[Met]:
+        """Everyone met (``timeline.people``): for the people page, and by company for the company pages."""
+        return people(self.processes, self.settings.today)
+
+    @cached_property
+    def _interviewers(self) -> dict[str, list[Met]]:
+        found: dict[str, list[Met]] = {}
+        for person in self.met:
+            if person.role == "interviewer":  # an interviewer is met at one company: their row is its own
+                found.setdefault(person.companies[0].key, []).append(person)
+        return found
+
+    def interviewers_of(self, company: Company) -> list[Met]:
+        """The interviewers met at the company, as ``people(its processes)`` lists them."""
+        return self._interviewers.get(company.key, [])
 
 
 def prepare(journal: Journal, settings: Settings) -> Site:
@@ -245,15 +281,34 @@ def dashboard(site: Site, env: object, common: dict[str, object], events: dict[s
     upcoming = sorted((r for r in site.rounds if r.status == "scheduled" and
                        0 <= (r.day - today).days <= site.settings.upcoming_days),
                       key=lambda r: sort_key(r.debrief.date, site.journal.zone))
-    recent = sorted(((company, event) for company in site.journal.companies.values()
-                     for event in events[company.key] if day_of(event.when) <= today),
-                    key=lambda pair: sort_key(pair[1].when, site.journal.zone), reverse=True)[: site.settings.recent_events]
+    recent = _recent(site, events, site.settings.recent_events)
     html = html_block(env, "dashboard.html", groups=site.groups, problems=site.journal.problems,  # type: ignore[arg-type]
                       board=board, upcoming=upcoming, upcoming_days=site.settings.upcoming_days, recent=recent,
                       quiet_days=site.settings.quiet_days, page=src,
                       followups_url=relative_url(site.url(src), site.url(site.src("followups.md"))),
                       calendar_url=relative_url(site.url(src), site.src("calendar.ics")), **common)
     return GeneratedPage(src, markdown_page("Journal", html, meta=NOT_SEARCHED), in_nav=True)
+
+
+def _recent(site: Site, events: dict[str, list[Event]], count: int) -> list[tuple[Company, Event]]:
+    """The ``count`` latest events up to today, newest first, each with its company.
+
+    The same as sorting every event of the journal and keeping the first ``count`` (equal
+    moments in journal order), but each company's events are oldest first already, so only
+    the end of each list is read: the events of its latest ``count`` moments.
+    """
+    today, zone = site.settings.today, site.journal.zone
+    candidates: list[tuple[Company, Event]] = []
+    for company in site.journal.companies.values():
+        latest: list[Event] = []
+        for event in reversed(events[company.key]):
+            if day_of(event.when) > today:
+                continue
+            if len(latest) >= count and (not latest or sort_key(event.when, zone) != sort_key(latest[-1].when, zone)):
+                break
+            latest.append(event)
+        candidates += [(company, event) for event in reversed(latest)]
+    return heapq.nlargest(count, candidates, key=lambda pair: sort_key(pair[1].when, zone))
 
 
 def company_page(site: Site, env: object, common: dict[str, object], company: Company,
@@ -267,7 +322,7 @@ def company_page(site: Site, env: object, common: dict[str, object], company: Co
     contacts = _distinct([r.contact for r in rounds if r.contact and r.via == "direct"]
                          or ([company.note.model.contact] if company.note and company.note.model.contact else []))
     items = site.outstanding_of(company)
-    met = [person for person in people(processes, today) if person.role == "interviewer"]
+    met = site.interviewers_of(company)
     html = html_block(env, "company.html", search_text=company_search_text(recruiters, contacts, met),  # type: ignore[arg-type]
                       company=company, processes=processes,
                       stages=[stage(p, today) for p in processes], recruiters=recruiters, contacts=contacts,
@@ -326,8 +381,7 @@ def companies_index(site: Site, env: object, common: dict[str, object], events: 
 
 def people_page(site: Site, env: object, common: dict[str, object]) -> GeneratedPage:
     src = site.src("people.md")
-    met = people(site.processes, site.settings.today)
-    html = html_block(env, "people.html", met=met, page=src, **common)  # type: ignore[arg-type]
+    html = html_block(env, "people.html", met=site.met, page=src, **common)  # type: ignore[arg-type]
     return GeneratedPage(src, markdown_page("People", html, meta=NOT_SEARCHED), in_nav=True)
 
 

@@ -13,7 +13,8 @@ import re
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote
@@ -73,9 +74,20 @@ def pre_text(text: str) -> Markup:
 
 
 def time_element(value: Moment | None, weekday: bool = True, clock: bool = True) -> Markup:
-    """``<time datetime="2026-11-20T14:00:00+01:00">Fri 2026-11-20 14:00</time>``."""
+    """``<time datetime="2026-11-20T14:00:00+01:00">Fri 2026-11-20 14:00</time>``.
+
+    Pages print the same moments again and again (today, an interview's date on each of its
+    items): each one is formatted once. Two equal aware datetimes may be in different zones,
+    so the UTC offset is part of the key.
+    """
     if value is None:
         return Markup("")
+    offset = value.utcoffset() if isinstance(value, datetime) else None
+    return _time_element(value, offset, weekday, clock)
+
+
+@lru_cache(maxsize=16384)
+def _time_element(value: Moment, offset: timedelta | None, weekday: bool, clock: bool) -> Markup:
     if isinstance(value, datetime) and clock:
         machine = value.isoformat()
         text = format_moment(value, weekday)
