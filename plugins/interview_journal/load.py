@@ -148,6 +148,20 @@ def no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+@contextmanager
+def collector_skips_existing_objects() -> Iterator[None]:
+    """Generating pages allocates many short-lived objects, and each full run of Python's cycle
+    collector would also walk everything that already exists: the parsed journal and MkDocs'
+    files (0.4 s per run at 10,000 debriefs). Frozen, those are out of the collector's sight
+    (reference counting still frees them); unfrozen afterwards, so the journal's reference
+    cycles are collected once the pages are made."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def _read_all(journal: Journal, paths: list[Path], zone: tzinfo, cache: JournalCache | None) -> None:
     root = journal.root
     for path in paths:

@@ -25,7 +25,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from .dates import resolve_today, zone_from_name
 from .drafts import Candidate
 from .insights import check_themes
-from .load import JournalCache, load_journal
+from .load import JournalCache, collector_skips_existing_objects, load_journal
 from .pages import ASSET_CSS, ASSET_JS, GeneratedPage, Settings, build_site
 from .pages.render import PackedBlocks, with_blocks, with_search_texts
 from .rules import Offsets
@@ -139,8 +139,9 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
             log.warning(str(problem))
         self._generated, self._packed = set(), {}
         try:
-            for page in build_site(journal, self.settings):
-                self._add(files, config, page)
+            with collector_skips_existing_objects():
+                for page in build_site(journal, self.settings):
+                    self._add(files, config, page)
         except TemplateError as error:  # a user's template override: say which, no traceback
             where = f"{error.name}:{error.lineno}: " if isinstance(error, TemplateSyntaxError) else ""
             raise PluginError(f"interview-journal: template {where}{error.message or error}") from None
