@@ -20,11 +20,11 @@ def test_blocks_skip_markdown_and_come_back_exactly() -> None:
     env = Environment(loader=DictLoader({"t.html": '<div class="ij-a">\n\n<p>{{ v }}</p>\n</div>'}), autoescape=True)
     block = html_block(env, "t.html", v="a *b* & c")
     source = markdown_page("T", block, "## Notes\n\nSome *notes*.")
-    assert source.blocks == (Block('<div class="ij-a">\n<p>a *b* &amp; c</p>\n</div>'),)
+    assert source.blocks == (Block('<div class="ij-a">\n\n<p>a *b* &amp; c</p>\n</div>'),)
     assert "ij-a" not in source.markdown and "*notes*" in source.markdown
     html, missing = with_blocks(markdown.markdown(source.markdown.split("---\n", 2)[2]), source.blocks)
     assert missing == []
-    assert '<div class="ij-a">\n<p>a *b* &amp; c</p>\n</div>' in html  # not turned into <em>
+    assert '<div class="ij-a">\n\n<p>a *b* &amp; c</p>\n</div>' in html  # not turned into <em>
     assert "<em>notes</em>" in html
 
 

@@ -140,8 +140,8 @@ def markdown_page(title: str, *parts: Block | str, meta: dict[str, object] | Non
     for part in parts:
         if isinstance(part, str):
             texts.append(part)
-        elif _asks_for_markdown(part.html):
-            texts.append(part.html)
+        elif _asks_for_markdown(part.html):  # squeezed: a blank line would end its HTML in Markdown
+            texts.append("\n".join(line for line in part.html.splitlines() if line.strip()))
         elif part.html:
             texts.append(_PLACEHOLDER.format(len(blocks)))
             blocks.append(part)
@@ -157,13 +157,8 @@ def _asks_for_markdown(html: str) -> bool:
 
 
 def html_block(env: Environment, template: str, *, search_text: str | None = None, **context: object) -> Block:
-    """A template's HTML as a block; ``search_text``: what search indexes in its place.
-
-    Lines are squeezed so that, should the block go through Markdown after all (an override
-    with ``markdown="1"``), no blank line ends its HTML.
-    """
-    text = env.get_template(template).render(**context)
-    return Block("\n".join(line for line in text.splitlines() if line.strip()), search_text)
+    """A template's HTML as a block; ``search_text``: what search indexes in its place."""
+    return Block(env.get_template(template).render(**context).strip(), search_text)
 
 
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
