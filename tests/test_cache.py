@@ -167,6 +167,7 @@ def test_the_plugin_keeps_its_cache_across_builds(tmp_path: Path, monkeypatch: p
     monkeypatch.chdir(tmp_path)
     make_project(tmp_path, {"acme/2026-11-10.md": DEBRIEF.format(company="Acme", day=10)})
     plugin = InterviewJournalPlugin()
+    plugin.on_startup(command="serve", dirty=False)
     from mkdocs.config.config_options import Plugins
 
     monkeypatch.setattr(Plugins, "load_plugin",
@@ -190,8 +191,9 @@ def _reusing(original: object, plugin: InterviewJournalPlugin) -> object:
 
 def test_only_serve_keeps_a_cache() -> None:
     """A one-off build frees the parsed journal once its pages exist; serve keeps it for the next rebuild."""
-    serving, building = InterviewJournalPlugin(), InterviewJournalPlugin()
+    serving, building, scripted = InterviewJournalPlugin(), InterviewJournalPlugin(), InterviewJournalPlugin()
     serving.on_startup(command="serve", dirty=False)
     building.on_startup(command="build", dirty=False)
     assert isinstance(serving.cache, JournalCache)
     assert building.cache is None
+    assert scripted.cache is None  # build() from Python: no startup event

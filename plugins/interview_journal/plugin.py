@@ -72,21 +72,20 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
     def __init__(self) -> None:
         self.journal_dir = Path("journal")
         self.settings: Settings | None = None
-        self.cache: JournalCache | None = JournalCache()
+        self.cache: JournalCache | None = None
         """Parsed journal files, kept across ``mkdocs serve`` rebuilds: only changed files are read again."""
         self._generated: set[str] = set()
         """src_uri of the pages this build generated."""
         self._packed: dict[str, PackedBlocks] = {}
-        """src_uri -> its HTML blocks, from on_files until the page is written (see ``render.set_aside_html``)."""
+        """src_uri -> its HTML blocks, from on_files until the page is written (see ``render.with_blocks``)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this instance (and its cache) across ``mkdocs serve`` rebuilds.
 
-        A one-off ``mkdocs build`` has no use for the cache: without it the parsed journal is
-        freed once the pages are generated, which lowers the build's peak memory.
+        Only ``serve`` keeps a cache: a one-off build (``mkdocs build``, or ``build()`` called
+        from Python, which has no startup event) frees the parsed journal once the pages exist.
         """
-        if command != "serve":
-            self.cache = None
+        self.cache = JournalCache() if command == "serve" else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
