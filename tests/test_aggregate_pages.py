@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -77,3 +78,14 @@ def test_a_company_page_lists_the_interviewers_people_finds_for_it(tmp_path: Pat
         expected = [m for m in people(site.processes_of(company), TODAY) if m.role == "interviewer"]
         assert site.interviewers_of(company) == expected
         assert expected
+
+
+def test_the_aggregate_templates_write_wide_characters_as_entities() -> None:
+    """One character above U+00FF in a page's text makes Python store the whole page at two or
+    four bytes per character; the aggregate pages of a large journal are tens of megabytes."""
+    from interview_journal.pages.render import TEMPLATES
+
+    for name in ("dashboard.html", "followups.html", "companies.html", "company.html", "people.html",
+                 "questions.html", "insights.html", "macros.html"):
+        text = re.sub(r"\{#.*?#\}", "", (TEMPLATES / name).read_text(encoding="utf-8"), flags=re.DOTALL)
+        assert [ch for ch in text if ord(ch) > 0xFF] == [], name

@@ -6,6 +6,7 @@ only hands the results to MkDocs.
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from datetime import date
@@ -27,7 +28,7 @@ from .drafts import Candidate
 from .insights import check_themes
 from .load import JournalCache, collector_skips_existing_objects, load_journal
 from .pages import ASSET_CSS, ASSET_JS, GeneratedPage, Settings, build_site
-from .pages.render import PackedBlocks, with_blocks, with_search_texts
+from .pages.render import PackedBlocks, PageSource, with_blocks, with_search_texts
 from .rules import Offsets
 from .settings import Options
 
@@ -129,11 +130,24 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
 
     @event_priority(-50)  # after other plugins added their files, so collisions are seen
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        _exclude_journal_sources(files, self.journal_dir, config)
+        self._generate(files, config)
+        for name in (ASSET_CSS, ASSET_JS):
+            uri = self._asset_uri(name)
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(name).name)))
+        # The parsed journal is unreachable now, but its reference cycles (a round and its
+        # process) would wait for a full run of the cycle collector, while the rest of the build
+        # takes new memory. Collected now, it leaves room that the rest of the build reuses.
+        gc.collect()
+        return files
+
+    def _generate(self, files: Files, config: MkDocsConfig) -> None:
+        """Read the journal and add its pages to ``files``."""
         assert self.settings is not None
         started = time.perf_counter()
         journal = load_journal(self.journal_dir, self.zone, self.cache)
         loaded = time.perf_counter()
-        _exclude_journal_sources(files, self.journal_dir, config)
         for problem in journal.problems:
             log.warning(str(problem))
         self._generated, self._packed = set(), {}
@@ -144,16 +158,11 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
         except TemplateError as error:  # a user's template override: say which, no traceback
             where = f"{error.name}:{error.lineno}: " if isinstance(error, TemplateSyntaxError) else ""
             raise PluginError(f"interview-journal: template {where}{error.message or error}") from None
-        for name in (ASSET_CSS, ASSET_JS):
-            uri = self._asset_uri(name)
-            if files.get_file_from_path(uri) is None:
-                files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(name).name)))
         pinned = "pinned" if self.settings.pinned else "not pinned"
         log.info(f"{len(journal.debriefs)} debriefs, {len(journal.notes)} company notes, "
                  f"{len(journal.problems)} problems; today is {self.settings.today} ({pinned}); "
                  + (f"{len(self.cache.parsed)} of {len(self.cache)} files read" if self.cache is not None else "read")
                  + f" in {loaded - started:.2f} s, pages generated in {time.perf_counter() - loaded:.2f} s")
-        return files
 
     def _add(self, files: Files, config: MkDocsConfig, page: GeneratedPage) -> None:
         existing = files.get_file_from_path(page.src_uri)
@@ -161,9 +170,13 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
             log.warning(f"{page.src_uri}: the journal's page replaces the file of the same name in docs_dir")
             files.remove(existing)
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        if page.content.blocks:
-            self._packed[page.src_uri] = PackedBlocks.pack(page.content.blocks)
-        file = File.generated(config, page.src_uri, content=page.content.markdown, inclusion=inclusion)
+        content = page.content
+        if isinstance(content, PageSource):
+            if content.blocks:
+                self._packed[page.src_uri] = PackedBlocks.pack(content.blocks)
+            # as UTF-8 bytes: a str with one emoji in it (a task's 📅) takes four bytes per character
+            content = content.markdown.encode("utf-8")
+        file = File.generated(config, page.src_uri, content=content, inclusion=inclusion)
         if page.edit_path is not None:
             file.edit_uri = _edit_uri(page.edit_path, Path(config.docs_dir))
         files.append(file)

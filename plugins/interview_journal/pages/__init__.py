@@ -57,7 +57,8 @@ class Settings:
 @dataclass
 class GeneratedPage:
     src_uri: str
-    content: PageSource
+    content: PageSource | bytes
+    """A page's Markdown and our HTML blocks; or the bytes of another file (``calendar.ics``)."""
     in_nav: bool = False
     edit_path: Path | None = None
     """The journal file behind the page, for the edit link."""
@@ -202,8 +203,7 @@ def build_site(journal: Journal, settings: Settings) -> Iterator[GeneratedPage]:
     texts = text_renderer(settings.template_dirs)
     for round_ in site.rounds:
         yield debrief(site, env, common, round_, items_by_path.get(round_.entry.path, []), texts)
-    yield GeneratedPage(site.src("calendar.ics"),
-                        PageSource(build_calendar(site.processes, site.items, settings.today).decode()))
+    yield GeneratedPage(site.src("calendar.ics"), build_calendar(site.processes, site.items, settings.today))
 
 
 def debrief(site: Site, env: object, common: dict[str, object], round_: Round, items: list[FollowUp],
@@ -223,7 +223,8 @@ def debrief(site: Site, env: object, common: dict[str, object], round_: Round, i
 
 def debrief_search_text(round_: Round) -> str:
     """What search indexes in place of a debrief's generated sections: the people, the format,
-    how it went and the questions, in a few sentences (also the search result's preview).
+    the questions and the tags, in a few sentences (also the search result's preview). Kept
+    short: the browser downloads the whole index.
 
     Only what a public site shows too: no address, phone number, feedback or log.
     """
@@ -235,8 +236,7 @@ def debrief_search_text(round_: Round) -> str:
         parts.append("Recruiter: " + _who(round_.recruiter) + ".")
     if round_.via == "direct" and round_.contact:
         parts.append("Contact: " + _who(round_.contact) + ".")
-    for label, texts in (("Went well", d.went_well), ("Went poorly", d.went_poorly),
-                         ("Questions", [q.q for q in d.questions]), ("Tags", d.tags)):
+    for label, texts in (("Questions", [q.q for q in d.questions]), ("Tags", d.tags)):
         if texts:
             parts.append(f"{label}: " + "; ".join(texts) + ".")
     return " ".join(parts)

@@ -157,8 +157,13 @@ def _asks_for_markdown(html: str) -> bool:
 
 
 def html_block(env: Environment, template: str, *, search_text: str | None = None, **context: object) -> Block:
-    """A template's HTML as a block; ``search_text``: what search indexes in its place."""
-    return Block(env.get_template(template).render(**context).strip(), search_text)
+    """A template's HTML as a block; ``search_text``: what search indexes in its place.
+
+    The HTML is kept as rendered, not stripped: an aggregate page of a large journal is tens
+    of megabytes, and a copy of it is a copy too many.
+    """
+    html = env.get_template(template).render(**context)
+    return Block("" if html.isspace() else html, search_text)
 
 
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
