@@ -447,3 +447,21 @@ def test_names_in_charts_stay_escaped_through_the_build(site) -> None:
     chart = _svgs(out / "journal/insights/index.html")["ij-chart-feedback"]
     assert agency in [t.text for t in chart.iter(SVG + "text")]
     assert agency in chart.find(SVG + "title").text
+
+
+def test_long_lists_show_their_most_recent_entries_and_say_how_many_are_left(site, monkeypatch) -> None:
+    """The counts cover every remark; the lists under them stop at ``LIST_LIMIT`` (50 by default)."""
+    import interview_journal.pages as pages
+
+    monkeypatch.setattr(pages, "LIST_LIMIT", 2)
+    journal = {f"a/2026-11-0{day}.md": debrief(date=f"2026-11-0{day}", interviewers=[{"name": f"P{day}"}],
+                                                 feedback={"negatives": [f"weak system design {day}"]})
+               for day in (1, 2, 3, 4)}
+    html = soup(site(journal) / "journal/insights/index.html")
+    theme = html.select_one(".ij-remarks[data-tone='negative'] ul")
+    assert [li.get_text(" ", strip=True).split(" ")[3] for li in theme.select("li.ij-remark")] == ["3", "4"]
+    assert theme.select_one("li.ij-more").get_text(strip=True) == "… and 2 earlier remarks, on the debrief pages."
+    assert html.select_one(".ij-remarks__theme[data-theme='system design']").get_text() == "system design (4)"
+    missed = html.select("ul.ij-late li[data-timeliness='missed']")
+    assert [li.a.get_text() for li in missed] == ["P3", "P4"]
+    assert "and 2 earlier notes not sent" in html.select_one("ul.ij-late").get_text()

@@ -414,8 +414,23 @@ def insights_page(site: Site, env: object, common: dict[str, object]) -> Generat
     held = sum(1 for r in site.rounds if r.status == "done" and r.day <= today)
     html = html_block(env, "insights.html", themes=themes, glance=glance, charts=_insight_charts(numbers),  # type: ignore[arg-type]
                       kind_titles=ins.KIND_TITLES, sources=ins.SOURCES, percent=percent, days=days, held=held,
-                      page=src, **numbers, **common)
+                      recent_remarks=lambda remarks: most_recent(remarks, lambda r: r.round.day, LIST_LIMIT),
+                      recent_items=lambda items: most_recent(items, lambda item: item.due or date.min, LIST_LIMIT),
+                      list_limit=LIST_LIMIT, page=src, **numbers, **common)
     return GeneratedPage(src, markdown_page("Insights", html, meta=NOT_SEARCHED), in_nav=True)
+
+
+LIST_LIMIT = 50
+"""How many remarks per theme, and late or missed notes, the insights page lists: the counts
+cover them all, and a large journal's page stays readable (and small)."""
+
+
+def most_recent(things: list[Any], key: Any, limit: int) -> list[Any]:
+    """The ``limit`` most recent of ``things`` (by ``key``), in their own order."""
+    if len(things) <= limit:
+        return things
+    kept = {id(thing) for thing in heapq.nlargest(limit, things, key=key)}
+    return [thing for thing in things if id(thing) in kept]
 
 
 def _insight_charts(numbers: dict[str, Any]) -> dict[str, object]:
