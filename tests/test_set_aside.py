@@ -117,3 +117,30 @@ def test_the_header_reads_back_as_the_title(title: str) -> None:
 
     header = markdown_page(title, "x", meta={"search": {"exclude": True}}).markdown.split("---\n")[1]
     assert yaml.safe_load(header) == {"title": page_title(title), "search": {"exclude": True}}
+
+
+def test_a_streamed_page_packs_what_the_template_renders() -> None:
+    from interview_journal.pages.render import _chunks, streamed_page
+
+    rows = "".join(f'<h2 id="t{n}">Theme {n}</h2>\n<p>{"x" * 300} &amp; {n}</p>\n' for n in range(2000))
+    env = Environment(loader=DictLoader({"big.html": "{% for n in range(2000) %}<h2 id=\"t{{ n }}\">Theme {{ n }}</h2>\n"
+                                                     "<p>{{ 'x' * 300 }} {{ '&' }} {{ n }}</p>\n{% endfor %}"}),
+                      autoescape=True)
+    source = streamed_page("Big", env, "big.html", meta={"search": {"exclude": True}})
+    assert source.blocks == () and source.packed is not None
+    assert source.packed.unpack() == [Block(rows)]
+    assert source.packed.headings == tuple((f"t{n}", f"Theme {n}") for n in range(2000))
+    assert source.markdown.endswith("<!--ij-html-0-->\n")
+    pieces = ["a\nb", "c" * 70000, "\nd\n", "e"]
+    chunks = list(_chunks(pieces))
+    assert "".join(chunks) == "".join(pieces) and len(chunks) > 1
+    assert all(chunk.endswith("\n") for chunk in chunks[:-1])
+
+
+def test_a_streamed_page_whose_override_asks_for_markdown_goes_through_markdown() -> None:
+    from interview_journal.pages.render import streamed_page
+
+    env = Environment(loader=DictLoader({"o.html": '<div markdown="1">\n\n*x*\n\n</div>'}), autoescape=True)
+    source = streamed_page("O", env, "o.html")
+    assert source.packed is None and source.blocks == ()
+    assert '<div markdown="1">\n*x*\n</div>' in source.markdown

@@ -172,8 +172,9 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         content = page.content
         if isinstance(content, PageSource):
-            if content.blocks:
-                self._packed[page.src_uri] = PackedBlocks.pack(content.blocks)
+            packed = content.packed or (PackedBlocks.pack(content.blocks) if content.blocks else None)
+            if packed is not None:
+                self._packed[page.src_uri] = packed
             # as UTF-8 bytes: a str with one emoji in it (a task's 📅) takes four bytes per character
             content = content.markdown.encode("utf-8")
         file = File.generated(config, page.src_uri, content=content, inclusion=inclusion)

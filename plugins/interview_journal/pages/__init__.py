@@ -25,7 +25,7 @@ from ..slugs import slugify
 from ..timeline import Event, Met, company_events, last_contact, people, stage, stage_rank
 from .drafts import round_blocks, text_renderer
 from .charts import Bar, bar_chart, column_chart
-from .render import PageSource, environment, html_block, markdown_page, page_url, relative_url
+from .render import PageSource, environment, html_block, markdown_page, page_url, relative_url, streamed_page
 
 ASSET_CSS = "assets/interview-journal.css"
 ASSET_JS = "assets/interview-journal.js"
@@ -261,9 +261,9 @@ def _who(person: Any) -> str:
 
 def followups(site: Site, env: object, common: dict[str, object]) -> GeneratedPage:
     src = site.src("followups.md")
-    html = html_block(env, "followups.html", groups=site.groups, total=sum(len(v) for v in site.groups.values()),  # type: ignore[arg-type]
-                      page=src, **common)
-    return GeneratedPage(src, markdown_page("Follow-ups", html, meta=NOT_SEARCHED), in_nav=True)
+    return GeneratedPage(src, streamed_page("Follow-ups", env, "followups.html", meta=NOT_SEARCHED,  # type: ignore[arg-type]
+                                            groups=site.groups, total=sum(len(v) for v in site.groups.values()),
+                                            page=src, **common), in_nav=True)
 
 
 def dashboard(site: Site, env: object, common: dict[str, object], events: dict[str, list[Event]]) -> GeneratedPage:
@@ -381,8 +381,8 @@ def companies_index(site: Site, env: object, common: dict[str, object], events: 
 
 def people_page(site: Site, env: object, common: dict[str, object]) -> GeneratedPage:
     src = site.src("people.md")
-    html = html_block(env, "people.html", met=site.met, page=src, **common)  # type: ignore[arg-type]
-    return GeneratedPage(src, markdown_page("People", html, meta=NOT_SEARCHED), in_nav=True)
+    return GeneratedPage(src, streamed_page("People", env, "people.html", meta=NOT_SEARCHED,  # type: ignore[arg-type]
+                                            met=site.met, page=src, **common), in_nav=True)
 
 
 def questions_page(site: Site, env: object, common: dict[str, object]) -> GeneratedPage:
@@ -391,9 +391,9 @@ def questions_page(site: Site, env: object, common: dict[str, object]) -> Genera
     bank = ins.question_bank(site.rounds)
     ids = unique_keys("theme-" + slugify(group.name) for group in bank)
     total = sum(len(group.questions) for group in bank)
-    html = html_block(env, "questions.html", bank=list(zip(bank, ids)), practise=ins.to_practise(bank),  # type: ignore[arg-type]
-                      total=total, page=src, **common)
-    return GeneratedPage(src, markdown_page("Questions", html, meta=NOT_SEARCHED), in_nav=True)
+    return GeneratedPage(src, streamed_page("Questions", env, "questions.html", meta=NOT_SEARCHED,  # type: ignore[arg-type]
+                                            bank=list(zip(bank, ids)), practise=ins.to_practise(bank),
+                                            total=total, page=src, **common), in_nav=True)
 
 
 def insights_page(site: Site, env: object, common: dict[str, object]) -> GeneratedPage:
@@ -412,12 +412,13 @@ def insights_page(site: Site, env: object, common: dict[str, object]) -> Generat
     }
     glance = {tone: [t for t in themes[tone].tallies if len(t.companies) > 1][:3] for tone in ins.TONES}
     held = sum(1 for r in site.rounds if r.status == "done" and r.day <= today)
-    html = html_block(env, "insights.html", themes=themes, glance=glance, charts=_insight_charts(numbers),  # type: ignore[arg-type]
-                      kind_titles=ins.KIND_TITLES, sources=ins.SOURCES, percent=percent, days=days, held=held,
-                      recent_remarks=lambda remarks: most_recent(remarks, lambda r: r.round.day, LIST_LIMIT),
-                      recent_items=lambda items: most_recent(items, lambda item: item.due or date.min, LIST_LIMIT),
-                      list_limit=LIST_LIMIT, page=src, **numbers, **common)
-    return GeneratedPage(src, markdown_page("Insights", html, meta=NOT_SEARCHED), in_nav=True)
+    return GeneratedPage(src, streamed_page(
+        "Insights", env, "insights.html", meta=NOT_SEARCHED,  # type: ignore[arg-type]
+        themes=themes, glance=glance, charts=_insight_charts(numbers),
+        kind_titles=ins.KIND_TITLES, sources=ins.SOURCES, percent=percent, days=days, held=held,
+        recent_remarks=lambda remarks: most_recent(remarks, lambda r: r.round.day, LIST_LIMIT),
+        recent_items=lambda items: most_recent(items, lambda item: item.due or date.min, LIST_LIMIT),
+        list_limit=LIST_LIMIT, page=src, **numbers, **common), in_nav=True)
 
 
 LIST_LIMIT = 50

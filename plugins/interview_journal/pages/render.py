@@ -11,7 +11,7 @@ import json
 import posixpath
 import re
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -129,13 +129,19 @@ class PageSource:
 
     markdown: str
     blocks: tuple[Block, ...] = ()
+    packed: PackedBlocks | None = None
+    """The blocks, packed already (``streamed_page``); ``blocks`` is then empty."""
+
+
+def _header(title: str, meta: dict[str, object] | None) -> str:
+    # JSON is YAML (flow style), and json.dumps writes it twenty times faster than yaml.safe_dump
+    header = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
+                     for key, value in {"title": page_title(title), **(meta or {})}.items())
+    return "---\n" + header + "---\n\n"
 
 
 def markdown_page(title: str, *parts: Block | str, meta: dict[str, object] | None = None) -> PageSource:
     """A generated page: YAML header, then the parts (our blocks and Markdown) separated by blank lines."""
-    # JSON is YAML (flow style), and json.dumps writes it twenty times faster than yaml.safe_dump
-    header = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
-                     for key, value in {"title": page_title(title), **(meta or {})}.items())
     texts, blocks = [], []
     for part in parts:
         if isinstance(part, str):
@@ -145,7 +151,49 @@ def markdown_page(title: str, *parts: Block | str, meta: dict[str, object] | Non
         elif part.html:
             texts.append(_PLACEHOLDER.format(len(blocks)))
             blocks.append(part)
-    return PageSource("---\n" + header + "---\n\n" + "\n\n".join(t for t in texts if t.strip()) + "\n", tuple(blocks))
+    return PageSource(_header(title, meta) + "\n\n".join(t for t in texts if t.strip()) + "\n", tuple(blocks))
+
+
+def streamed_page(title: str, env: Environment, template: str, *, meta: dict[str, object] | None = None,
+                  **context: object) -> PageSource:
+    """A page that is one large block (the follow-ups, people, questions and insights pages),
+    rendered piece by piece straight into its packed form.
+
+    A large journal's list pages are tens of megabytes; rendered whole, the template's pieces
+    and the joined text were the largest part of the build's peak memory.
+    """
+    compressor = zlib.compressobj(1)
+    data, size, found, markdown_inside = [], 0, [], False
+    for chunk in _chunks(env.get_template(template).generate(**context)):
+        found += headings([chunk])
+        markdown_inside = markdown_inside or _asks_for_markdown(chunk)
+        encoded = chunk.encode("utf-8")
+        size += len(encoded)
+        data.append(compressor.compress(encoded))
+    data.append(compressor.flush())
+    packed = PackedBlocks(b"".join(data), (size,), (None,), tuple(found))
+    if markdown_inside:  # an override with markdown="1": Markdown needs the text after all
+        return markdown_page(title, packed.unpack()[0], meta=meta)
+    return PageSource(_header(title, meta) + _PLACEHOLDER.format(0) + "\n", packed=packed)
+
+
+def _chunks(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """The pieces joined into chunks of about ``size`` characters, each ending at a line end,
+    so that no heading (one line in our templates) is cut in two."""
+    buffer, length = [], 0
+    for piece in pieces:
+        buffer.append(piece)
+        length += len(piece)
+        if length >= size:
+            text = "".join(buffer)
+            cut = text.rfind("\n") + 1
+            if cut:
+                yield text[:cut]
+                text = text[cut:]
+            buffer, length = [text], len(text)
+    rest = "".join(buffer)
+    if rest:
+        yield rest
 
 
 def _asks_for_markdown(html: str) -> bool:
