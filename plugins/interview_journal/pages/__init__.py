@@ -189,6 +189,8 @@ def build_site(journal: Journal, settings: Settings) -> Iterator[GeneratedPage]:
               for company in site.journal.companies.values()}
     if settings.public:
         events = {key: [e for e in found if not e.private] for key, found in events.items()}
+    # the calendar first: its build's working memory is then free again for what follows
+    yield GeneratedPage(site.src("calendar.ics"), build_calendar(site.processes, site.items, settings.today))
     yield dashboard(site, env, common, events)
     yield followups(site, env, common)
     yield companies_index(site, env, common, events)
@@ -203,7 +205,6 @@ def build_site(journal: Journal, settings: Settings) -> Iterator[GeneratedPage]:
     texts = text_renderer(settings.template_dirs)
     for round_ in site.rounds:
         yield debrief(site, env, common, round_, items_by_path.get(round_.entry.path, []), texts)
-    yield GeneratedPage(site.src("calendar.ics"), build_calendar(site.processes, site.items, settings.today))
 
 
 def debrief(site: Site, env: object, common: dict[str, object], round_: Round, items: list[FollowUp],
