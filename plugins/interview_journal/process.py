@@ -22,7 +22,7 @@ CLOSING_OUTCOMES = frozenset({"rejected", "withdrawn"})
 CLOSING_STATUSES = frozenset({"accepted", "declined", "rejected", "withdrawn", "ghosted"})
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Round:
     """One debrief with the facts the spec derives for it."""
 

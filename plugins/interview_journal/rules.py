@@ -55,7 +55,7 @@ class Offsets:
     prep_format: int = -2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FollowUp:
     id: str
     kind: str

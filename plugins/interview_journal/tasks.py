@@ -20,7 +20,7 @@ _DONE = re.compile(r"✅\s*(?P<a>\S+)|[\[(]completion::\s*(?P<b>[^\])]*)[\])]")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Task:
     text: str
     """The line's words, without its date markers."""

@@ -19,7 +19,7 @@ _ORDER = ("applied", "interview", "recruiter-call", "take-back", "thank-you", "r
           "feedback", "outcome", "log")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     when: Moment
     kind: str
