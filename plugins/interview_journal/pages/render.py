@@ -1,8 +1,9 @@
 """The one place where values become HTML: a Jinja environment with autoescape on.
 
-Generated pages are Markdown files whose content is a YAML header (the page title) and raw
-HTML blocks rendered here; a debrief's own notes follow as Markdown. Values never reach a page
-through string concatenation.
+A generated page is a little Markdown (a YAML header with the title, a placeholder for each
+HTML block rendered here, a debrief's own notes) and its blocks, which join the page once MkDocs
+has rendered the Markdown (see "Our HTML blocks" below). Values never reach a page through
+string concatenation.
 """
 
 from __future__ import annotations
