@@ -6,7 +6,6 @@ only hands the results to MkDocs.
 
 from __future__ import annotations
 
-import gc
 import os
 import time
 from datetime import date
@@ -130,24 +129,11 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
 
     @event_priority(-50)  # after other plugins added their files, so collisions are seen
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        _exclude_journal_sources(files, self.journal_dir, config)
-        self._generate(files, config)
-        for name in (ASSET_CSS, ASSET_JS):
-            uri = self._asset_uri(name)
-            if files.get_file_from_path(uri) is None:
-                files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(name).name)))
-        # The parsed journal is unreachable now, but its reference cycles (a round and its
-        # process) would wait for a full run of the cycle collector, while the rest of the build
-        # takes new memory. Collected now, it leaves room that the rest of the build reuses.
-        gc.collect()
-        return files
-
-    def _generate(self, files: Files, config: MkDocsConfig) -> None:
-        """Read the journal and add its pages to ``files``."""
         assert self.settings is not None
         started = time.perf_counter()
         journal = load_journal(self.journal_dir, self.zone, self.cache)
         loaded = time.perf_counter()
+        _exclude_journal_sources(files, self.journal_dir, config)
         for problem in journal.problems:
             log.warning(str(problem))
         self._generated, self._packed = set(), {}
@@ -158,11 +144,16 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
         except TemplateError as error:  # a user's template override: say which, no traceback
             where = f"{error.name}:{error.lineno}: " if isinstance(error, TemplateSyntaxError) else ""
             raise PluginError(f"interview-journal: template {where}{error.message or error}") from None
+        for name in (ASSET_CSS, ASSET_JS):
+            uri = self._asset_uri(name)
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(name).name)))
         pinned = "pinned" if self.settings.pinned else "not pinned"
         log.info(f"{len(journal.debriefs)} debriefs, {len(journal.notes)} company notes, "
                  f"{len(journal.problems)} problems; today is {self.settings.today} ({pinned}); "
                  + (f"{len(self.cache.parsed)} of {len(self.cache)} files read" if self.cache is not None else "read")
                  + f" in {loaded - started:.2f} s, pages generated in {time.perf_counter() - loaded:.2f} s")
+        return files
 
     def _add(self, files: Files, config: MkDocsConfig, page: GeneratedPage) -> None:
         existing = files.get_file_from_path(page.src_uri)

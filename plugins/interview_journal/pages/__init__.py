@@ -172,7 +172,9 @@ def build_site(journal: Journal, settings: Settings) -> Iterator[GeneratedPage]:
     packs their HTML) never holds the whole site's HTML at once."""
     site = prepare(journal, settings)
     env = environment(settings.template_dirs)
-    common = {
+    # what every template may use, as globals: "macros.html" is then imported once per build, not
+    # once per page (``import ... with context`` re-runs the whole module for every render)
+    env.globals.update({
         "today": settings.today,
         "pinned": settings.pinned,
         "public": settings.public,
@@ -181,33 +183,30 @@ def build_site(journal: Journal, settings: Settings) -> Iterator[GeneratedPage]:
         "link": site.link,
         "company_link": site.company_link,
         "answer_titles": ins.ANSWER_TITLES,
-    }
-    # globals, so that "macros.html" is imported once per build rather than once per page
-    # (``import ... with context`` re-runs the whole module for every render)
-    env.globals.update(common)
+    })
     events = {company.key: company_events(company, site.processes_of(company), journal.zone)
               for company in site.journal.companies.values()}
     if settings.public:
         events = {key: [e for e in found if not e.private] for key, found in events.items()}
     # the calendar first: its build's working memory is then free again for what follows
     yield GeneratedPage(site.src("calendar.ics"), build_calendar(site.processes, site.items, settings.today))
-    yield dashboard(site, env, common, events)
-    yield followups(site, env, common)
-    yield companies_index(site, env, common, events)
-    yield people_page(site, env, common)
-    yield questions_page(site, env, common)
-    yield insights_page(site, env, common)
+    yield dashboard(site, env, events)
+    yield followups(site, env)
+    yield companies_index(site, env, events)
+    yield people_page(site, env)
+    yield questions_page(site, env)
+    yield insights_page(site, env)
     for company in site.journal.companies.values():
-        yield company_page(site, env, common, company, events[company.key])
+        yield company_page(site, env, company, events[company.key])
     items_by_path: dict[str, list[FollowUp]] = {}
     for item in site.items:
         items_by_path.setdefault(item.path, []).append(item)
     texts = text_renderer(settings.template_dirs)
     for round_ in site.rounds:
-        yield debrief(site, env, common, round_, items_by_path.get(round_.entry.path, []), texts)
+        yield debrief(site, env, round_, items_by_path.get(round_.entry.path, []), texts)
 
 
-def debrief(site: Site, env: object, common: dict[str, object], round_: Round, items: list[FollowUp],
+def debrief(site: Site, env: object, round_: Round, items: list[FollowUp],
             texts: Render | None = None) -> GeneratedPage:
     entry = round_.entry
     title = f"{round_.company.name} \u2014 {round_.process.role}, {round_.label}"
@@ -260,14 +259,14 @@ def _who(person: Any) -> str:
     return person.name + (f", {person.title}" if person.title else "") + (f" ({agency})" if agency else "")
 
 
-def followups(site: Site, env: object, common: dict[str, object]) -> GeneratedPage:
+def followups(site: Site, env: object) -> GeneratedPage:
     src = site.src("followups.md")
     return GeneratedPage(src, streamed_page("Follow-ups", env, "followups.html", meta=NOT_SEARCHED,  # type: ignore[arg-type]
                                             groups=site.groups, total=sum(len(v) for v in site.groups.values()),
-                                            page=src, **common), in_nav=True)
+                                            page=src), in_nav=True)
 
 
-def dashboard(site: Site, env: object, common: dict[str, object], events: dict[str, list[Event]]) -> GeneratedPage:
+def dashboard(site: Site, env: object, events: dict[str, list[Event]]) -> GeneratedPage:
     src = site.src("index.md")
     today = site.settings.today
     board = []
@@ -287,7 +286,7 @@ def dashboard(site: Site, env: object, common: dict[str, object], events: dict[s
                       board=board, upcoming=upcoming, upcoming_days=site.settings.upcoming_days, recent=recent,
                       quiet_days=site.settings.quiet_days, page=src,
                       followups_url=relative_url(site.url(src), site.url(site.src("followups.md"))),
-                      calendar_url=relative_url(site.url(src), site.src("calendar.ics")), **common)
+                      calendar_url=relative_url(site.url(src), site.src("calendar.ics")))
     return GeneratedPage(src, markdown_page("Journal", html, meta=NOT_SEARCHED), in_nav=True)
 
 
@@ -312,7 +311,7 @@ def _recent(site: Site, events: dict[str, list[Event]], count: int) -> list[tupl
     return heapq.nlargest(count, candidates, key=lambda pair: sort_key(pair[1].when, zone))
 
 
-def company_page(site: Site, env: object, common: dict[str, object], company: Company,
+def company_page(site: Site, env: object, company: Company,
                  events: list[Event]) -> GeneratedPage:
     src = site.company_src(company)
     processes = site.processes_of(company)
@@ -327,7 +326,7 @@ def company_page(site: Site, env: object, common: dict[str, object], company: Co
     html = html_block(env, "company.html", search_text=company_search_text(recruiters, contacts, met),  # type: ignore[arg-type]
                       company=company, processes=processes,
                       stages=[stage(p, today) for p in processes], recruiters=recruiters, contacts=contacts,
-                      items=items, events=events, met=met, last=last_contact(events, today), page=src, **common)
+                      items=items, events=events, met=met, last=last_contact(events, today), page=src)
     body = company.note.body.strip() if company.note else ""
     if body and site.settings.public and company.note and company.note.model.private:
         body = ""
@@ -374,19 +373,19 @@ def company_rows(site: Site, events: dict[str, list[Event]]) -> list[CompanyRow]
                                        r.company.name.casefold()))
 
 
-def companies_index(site: Site, env: object, common: dict[str, object], events: dict[str, list[Event]]) -> GeneratedPage:
+def companies_index(site: Site, env: object, events: dict[str, list[Event]]) -> GeneratedPage:
     src = site.src("companies/index.md")
-    html = html_block(env, "companies.html", rows=company_rows(site, events), page=src, **common)  # type: ignore[arg-type]
+    html = html_block(env, "companies.html", rows=company_rows(site, events), page=src)  # type: ignore[arg-type]
     return GeneratedPage(src, markdown_page("Companies", html, meta=NOT_SEARCHED), in_nav=True)
 
 
-def people_page(site: Site, env: object, common: dict[str, object]) -> GeneratedPage:
+def people_page(site: Site, env: object) -> GeneratedPage:
     src = site.src("people.md")
     return GeneratedPage(src, streamed_page("People", env, "people.html", meta=NOT_SEARCHED,  # type: ignore[arg-type]
-                                            met=site.met, page=src, **common), in_nav=True)
+                                            met=site.met, page=src), in_nav=True)
 
 
-def questions_page(site: Site, env: object, common: dict[str, object]) -> GeneratedPage:
+def questions_page(site: Site, env: object) -> GeneratedPage:
     """Every question asked, by theme; the poorly answered ones first, as a list to practise."""
     src = site.src("questions.md")
     bank = ins.question_bank(site.rounds)
@@ -394,10 +393,10 @@ def questions_page(site: Site, env: object, common: dict[str, object]) -> Genera
     total = sum(len(group.questions) for group in bank)
     return GeneratedPage(src, streamed_page("Questions", env, "questions.html", meta=NOT_SEARCHED,  # type: ignore[arg-type]
                                             bank=list(zip(bank, ids)), practise=ins.to_practise(bank),
-                                            total=total, page=src, **common), in_nav=True)
+                                            total=total, page=src), in_nav=True)
 
 
-def insights_page(site: Site, env: object, common: dict[str, object]) -> GeneratedPage:
+def insights_page(site: Site, env: object) -> GeneratedPage:
     """Feedback themes across companies and the numbers of the search, with charts."""
     src = site.src("insights.md")
     today = site.settings.today
@@ -419,7 +418,7 @@ def insights_page(site: Site, env: object, common: dict[str, object]) -> Generat
         kind_titles=ins.KIND_TITLES, sources=ins.SOURCES, percent=percent, days=days, held=held,
         recent_remarks=lambda remarks: most_recent(remarks, lambda r: r.round.day, LIST_LIMIT),
         recent_items=lambda items: most_recent(items, lambda item: item.due or date.min, LIST_LIMIT),
-        list_limit=LIST_LIMIT, page=src, **numbers, **common), in_nav=True)
+        list_limit=LIST_LIMIT, page=src, **numbers), in_nav=True)
 
 
 LIST_LIMIT = 50
