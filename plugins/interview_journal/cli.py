@@ -191,9 +191,11 @@ def _person(text: str) -> dict[str, str]:
 @click.option("--company", help="The company (required).")
 @click.option("--role", help="The role (required).")
 @click.option("--date", "when", metavar="DATE", help="YYYY-MM-DD, or 'YYYY-MM-DD HH:MM' (required).")
-@click.option("--round", "round_", type=click.IntRange(min=1), help="Round number. Default: the next one of that company and role.")
+@click.option("--round", "round_", type=click.IntRange(min=1),
+              help="Round number. Default: the next one of that company and role.")
 @click.option("--stage", help="A free label: 'phone screen', 'onsite' ... (names the file).")
-@click.option("--format", "format_", type=click.Choice(_choices("format"), case_sensitive=False), help="How the interview is held.")
+@click.option("--format", "format_", type=click.Choice(_choices("format"), case_sensitive=False),
+              help="How the interview is held.")
 @click.option("--via", type=click.Choice(_choices("via"), case_sensitive=False),
               help="Through a recruiter, or direct. Default: recruiter when one is known.")
 @click.option("--interviewer", "interviewers", multiple=True, metavar='"NAME, TITLE"',
@@ -220,8 +222,11 @@ def new(journal_dir: Path | None, config: Path | None, company: str | None, role
         role = click.prompt("Role")
     if when is None:
         today = ctx.today(None).isoformat()
-        when = click.prompt("Date (YYYY-MM-DD, or YYYY-MM-DD HH:MM)", default=today,
-                            value_proc=lambda text: (_validated({"company": "x", "role": "x", "date": text}, ctx.zone), text)[1])
+        def checked_date(text: str) -> str:
+            _validated({"company": "x", "role": "x", "date": text}, ctx.zone)
+            return text
+
+        when = click.prompt("Date (YYYY-MM-DD, or YYYY-MM-DD HH:MM)", default=today, value_proc=checked_date)
     base = _validated({"company": company, "role": role, "date": when}, ctx.zone)
     proposal = propose(journal, build_processes(journal, ctx.today(None)), base.company, base.role)
     if asked and stage is None:
@@ -270,9 +275,7 @@ today_option = click.option("--today", "today", metavar="YYYY-MM-DD",
 
 def _write(data: bytes, output: Path | None) -> None:
     if output is None:
-        stream = click.get_binary_stream("stdout")
-        stream.write(data)
-        stream.flush()
+        click.echo(data, nl=False)  # bytes go to the binary stdout, as they are
         return
     try:
         output.write_bytes(data)
