@@ -20,12 +20,14 @@ the public view of the journal, without private files and with take-back answers
 
 The bytes are exactly what icalendar's ``Calendar.to_ical()`` writes for these events, produced
 about five times faster (a 10,000-debrief journal has ~20,000 events). icalendar still writes
-the calendar's own lines, every value and its parameters (its property types escape text and
-format dates) and decides the order of each event's properties; but there is no ``Event``
-object per event: each event is written on its own, the lines thousands of events share
-(``DTSTAMP``, dates, ``STATUS``...) are written once per build, and ``_fold`` folds long lines
-by icalendar's rules on bytes, a piece at a time, where icalendar goes character by character.
-``tests/test_calendar.py`` holds all of it to icalendar's own output.
+the calendar's own lines and every value with its parameters, through its public property
+types (``vText`` escapes text, ``vDDDTypes`` formats dates and adds ``VALUE=DATE``,
+``vCategory`` joins categories); but there is no ``Event`` object per event: each event is
+written on its own, in icalendar's order of properties (``_INTERVIEW`` and ``_FOLLOWUP``), the
+lines thousands of events share (``DTSTAMP``, dates, ``STATUS``...) are written once per build,
+and ``_fold`` folds long lines by icalendar's rules on bytes, a piece at a time, where icalendar
+goes character by character. Only public names of icalendar are used;
+``tests/test_calendar.py`` holds all of it to icalendar's own output (parsed and written again).
 """
 
 from __future__ import annotations
@@ -33,10 +35,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, timezone
-from functools import cache
 
-from icalendar import Calendar, Event
-from icalendar.caselessdict import canonsort_keys
+from icalendar import Calendar
+from icalendar.prop import vCategory, vDDDTypes, vText
 
 from .dates import sort_key
 from .process import Process, Round
@@ -66,11 +67,11 @@ def build_calendar(processes: Iterable[Process], items: Iterable[FollowUp], toda
     events: list[bytes] = []
     rounds = sorted((r for p in processes for r in p.rounds), key=lambda r: (sort_key(r.debrief.date), r.entry.path))
     for round_ in rounds:
-        events.append(_event(_interview(round_, stamp, duration, lines)))
+        events.append(_event(_interview(round_, stamp, duration, lines), _INTERVIEW))
     dated = sorted((item for item in items if item.outstanding and item.due is not None),
                    key=lambda item: (item.due, item.id))
     for item in dated:
-        events.append(_event(_followup(item, stamp, lines)))
+        events.append(_event(_followup(item, stamp, lines), _FOLLOWUP))
     # icalendar writes the calendar's own lines; the events go where it would put them, before the end.
     envelope = calendar.to_ical()
     assert envelope.endswith(_CALENDAR_END)
@@ -79,7 +80,8 @@ def build_calendar(processes: Iterable[Process], items: Iterable[FollowUp], toda
 
 def _interview(round_: Round, stamp: datetime, duration: int, lines: _Lines) -> dict[str, bytes]:
     debrief = round_.debrief
-    start = debrief.date
+    start: date | datetime = debrief.date
+    end: date | datetime
     if isinstance(start, datetime):
         start = start.astimezone(timezone.utc)
         end = start + timedelta(minutes=duration)
@@ -144,12 +146,24 @@ _EVENT_END = b"END:VEVENT\r\n"
 _CALENDAR_END = b"END:VCALENDAR\r\n"
 
 
+_TYPES: dict[str, type] = {
+    "UID": vText, "SUMMARY": vText, "DESCRIPTION": vText, "STATUS": vText, "TRANSP": vText,
+    "DTSTAMP": vDDDTypes, "DTSTART": vDDDTypes, "DTEND": vDDDTypes,
+    "CATEGORIES": vCategory,
+}
+"""The property type icalendar reads and writes each of our properties with (RFC 5545's value types)."""
+
+_INTERVIEW = ("SUMMARY", "DTSTART", "DTEND", "DTSTAMP", "UID", "CATEGORIES", "DESCRIPTION", "STATUS", "TRANSP")
+_FOLLOWUP = ("SUMMARY", "DTSTART", "DTEND", "DTSTAMP", "UID", "CATEGORIES", "DESCRIPTION", "TRANSP")
+"""The properties of an event in icalendar's order: its canonical ones first (SUMMARY, DTSTART,
+DTEND, DTSTAMP, UID), then the others A-Z."""
+
+
 class _Lines:
     """Folded content lines (each ending in CRLF) for one calendar, as icalendar writes them.
 
     ``line`` writes a value through the property type icalendar uses for that property name
-    (``vText`` escapes text, ``vDDDTypes`` writes dates and adds ``VALUE=DATE``, ``vCategory``
-    joins categories); ``shared`` does the same once per distinct value, for the lines that
+    (``_TYPES``); ``shared`` does the same once per distinct value, for the lines that
     thousands of events repeat. The cache lives as long as one ``build_calendar`` call.
     """
 
@@ -157,9 +171,9 @@ class _Lines:
         self._shared: dict[tuple[str, type, object], bytes] = {}
 
     def line(self, name: str, value: object) -> bytes:
-        prop = Event.types_factory.for_property(name)(value)
+        prop = _TYPES[name](value)
         params = prop.params.to_ical()
-        # NAME[;PARAMS]:VALUE, as icalendar's Contentline.from_parts joins them, without its str round trip
+        # NAME[;PARAMS]:VALUE, as icalendar's content lines join them
         head = name.encode("ascii") + (b";" + params if params else b"")
         return _fold(head + b":" + prop.to_ical()) + b"\r\n"
 
@@ -170,14 +184,9 @@ class _Lines:
         return self._shared[key]
 
 
-def _event(lines: dict[str, bytes]) -> bytes:
-    """One VEVENT, its properties in icalendar's canonical order (SUMMARY, DTSTART, ..., then A-Z)."""
-    return b"".join([_EVENT_BEGIN, *(lines[name] for name in _order(tuple(lines))), _EVENT_END])
-
-
-@cache
-def _order(names: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(canonsort_keys(names, Event.canonical_order))
+def _event(lines: dict[str, bytes], order: tuple[str, ...]) -> bytes:
+    """One VEVENT, its properties in ``order``."""
+    return b"".join([_EVENT_BEGIN, *(lines[name] for name in order), _EVENT_END])
 
 
 FOLD_LIMIT = 74
