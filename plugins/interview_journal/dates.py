@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from datetime import date, datetime, time, timezone, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 Moment = date | datetime
@@ -20,7 +20,8 @@ TODAY_ENV = "INTERVIEW_JOURNAL_TODAY"
 
 _FORM = re.compile(
     r"^(?P<day>\d{4}-\d{2}-\d{2})"
-    r"(?:[T ](?P<time>\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(?P<zone>Z|[+-]\d{2}:?\d{2})?)?$"
+    r"(?:[T ](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.(?P<fraction>\d+))?)?"
+    r"\s*(?P<zone>Z|(?P<sign>[+-])(?P<zh>\d{2}):?(?P<zm>\d{2}))?)?$"
 )
 
 FORMS = "a date YYYY-MM-DD (or YYYY-MM-DD HH:MM)"
@@ -50,24 +51,27 @@ def parse_moment(value: object, zone: tzinfo) -> Moment:
         day = date.fromisoformat(match["day"])
     except ValueError as error:
         raise DateFormError("an impossible date", f"that day does not exist ({error})") from None
-    if match["time"] is None:
+    if match["hour"] is None:
         return day
-    clock = match["time"]
-    if len(clock.split(":")[0]) == 1:
-        clock = "0" + clock
+    # built from its parts: datetime.fromisoformat reads a fraction of a second other than 3 or 6
+    # digits only from Python 3.11 on
+    fraction = (match["fraction"] or "")[:6].ljust(6, "0")
     try:
-        moment = datetime.fromisoformat(f"{match['day']}T{clock}{_zone_text(match['zone'])}")
+        moment = datetime(day.year, day.month, day.day, int(match["hour"]), int(match["minute"]),
+                          int(match["second"] or 0), int(fraction), tzinfo=_offset(match))
     except ValueError:
         raise DateFormError("an impossible time", "write the time as HH:MM, 00:00 to 23:59") from None
     return _in_zone(moment, zone)
 
 
-def _zone_text(zone: str | None) -> str:
-    if not zone:
-        return ""
-    if zone == "Z":
-        return "+00:00"
-    return zone if ":" in zone else f"{zone[:3]}:{zone[3:]}"
+def _offset(match: re.Match[str]) -> tzinfo | None:
+    """The time zone written after the time: ``Z``, ``+01:00``, ``-0500``; None when there is none."""
+    if match["zone"] is None:
+        return None
+    if match["zone"] == "Z":
+        return timezone.utc
+    minutes = int(match["zh"]) * 60 + int(match["zm"])
+    return timezone((-1 if match["sign"] == "-" else 1) * timedelta(minutes=minutes))
 
 
 def _in_zone(moment: datetime, zone: tzinfo) -> datetime:
