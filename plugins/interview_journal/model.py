@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import timezone
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -71,7 +71,8 @@ def _text(value: object) -> str:
 
 Text = Annotated[str, PlainValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
 
-_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%'*+/=^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%'*+/=^_`{|}~-]+@" + _LABEL + r"(?:\." + _LABEL + r")+$")
 
 
 def _email(value: object) -> str:
@@ -99,10 +100,6 @@ def _lower(value: object) -> object:
     return value.strip().lower() if isinstance(value, str) else value
 
 
-def _choice(*values: str) -> Any:
-    return Annotated[Literal[values], BeforeValidator(_lower)]  # type: ignore[valid-type]
-
-
 def _list(value: object) -> object:
     if value is None:
         return []
@@ -111,19 +108,23 @@ def _list(value: object) -> object:
     return value
 
 
-def List(item: Any) -> Any:  # noqa: N802 - reads like a type
-    """A list field: ``~`` or an empty key is an empty list; a single value is a problem."""
-    return Annotated[list[item], BeforeValidator(_list), Field(default_factory=list)]
+T = TypeVar("T")
 
+ListOf = Annotated[list[T], BeforeValidator(_list)]
+"""A list field: ``~`` or an empty key is an empty list; a single value is a problem.
+Fields give it ``Field(default_factory=list)``: absent is empty."""
 
-Format = _choice("phone", "video", "onsite", "panel", "take-home", "other")
-Status = _choice("scheduled", "done", "cancelled", "no-show")
-Via = _choice("recruiter", "direct")
-Rapport = _choice("good", "mixed", "poor")
-Outcome = _choice("pending", "advanced", "offer", "rejected", "withdrawn")
-Answer = _choice("good", "ok", "poor")
-Source = _choice("recruiter", "referral", "direct", "job-board", "other")
-CompanyStatus = _choice("active", "offer", "accepted", "declined", "rejected", "withdrawn", "ghosted")
+# Choice fields: the value in any case and with spaces around it, read as the lowercase word.
+Format = Annotated[Literal["phone", "video", "onsite", "panel", "take-home", "other"], BeforeValidator(_lower)]
+Status = Annotated[Literal["scheduled", "done", "cancelled", "no-show"], BeforeValidator(_lower)]
+Via = Annotated[Literal["recruiter", "direct"], BeforeValidator(_lower)]
+Rapport = Annotated[Literal["good", "mixed", "poor"], BeforeValidator(_lower)]
+Outcome = Annotated[Literal["pending", "advanced", "offer", "rejected", "withdrawn"], BeforeValidator(_lower)]
+Answer = Annotated[Literal["good", "ok", "poor"], BeforeValidator(_lower)]
+Source = Annotated[Literal["recruiter", "referral", "direct", "job-board", "other"], BeforeValidator(_lower)]
+CompanyStatus = Annotated[
+    Literal["active", "offer", "accepted", "declined", "rejected", "withdrawn", "ghosted"], BeforeValidator(_lower)
+]
 
 
 class JournalModel(BaseModel):
@@ -200,8 +201,8 @@ class TakeBack(JournalModel):
 
 class Feedback(JournalModel):
     received: When | None = None
-    positives: List(Text)
-    negatives: List(Text)
+    positives: ListOf[Text] = Field(default_factory=list)
+    negatives: ListOf[Text] = Field(default_factory=list)
     next_steps: Text | None = None
 
 
@@ -235,20 +236,20 @@ class Debrief(JournalModel):
     via: Via | None = None
     recruiter: Recruiter | None = None
     contact: Contact | None = None
-    interviewers: List(Interviewer)
+    interviewers: ListOf[Interviewer] = Field(default_factory=list)
     recruiter_call: When | None = None
     recruiter_thank_you: When | None = None
     rapport: Rapport | None = None
-    went_well: List(Text)
-    went_poorly: List(Text)
-    take_back: List(TakeBack)
+    went_well: ListOf[Text] = Field(default_factory=list)
+    went_poorly: ListOf[Text] = Field(default_factory=list)
+    take_back: ListOf[TakeBack] = Field(default_factory=list)
     feedback: Feedback | None = None
     outcome: Outcome | None = None
     interest: Annotated[int, Field(ge=1, le=5)] | None = None
     pitch: Text | None = None
-    questions: List(Question)
-    log: List(LogEntry)
-    tags: List(Text)
+    questions: ListOf[Question] = Field(default_factory=list)
+    log: ListOf[LogEntry] = Field(default_factory=list)
+    tags: ListOf[Text] = Field(default_factory=list)
     private: bool = False
 
 
@@ -263,8 +264,8 @@ class CompanyNote(JournalModel):
     recruiter: Recruiter | None = None
     contact: Contact | None = None
     status: CompanyStatus | None = None
-    log: List(LogEntry)
-    tags: List(Text)
+    log: ListOf[LogEntry] = Field(default_factory=list)
+    tags: ListOf[Text] = Field(default_factory=list)
     private: bool = False
 
 
