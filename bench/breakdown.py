@@ -24,9 +24,9 @@ from typing import Any
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))  # this checkout's plugin
 
-from mkdocs import plugins  # noqa: E402
-from mkdocs.commands import build as mkdocs_build  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
+from mkdocs import plugins
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.config import load_config
 
 SPENT: collections.Counter[str] = collections.Counter()
 

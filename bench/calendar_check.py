@@ -69,8 +69,8 @@ def main() -> int:
         same = all(old.build_calendar(processes, items, *v) == new.build_calendar(processes, items, *v)
                    for v in variants)
         same_everywhere &= same
-        before = cpu_median(lambda: old.build_calendar(processes, items, TODAY))
-        after = cpu_median(lambda: new.build_calendar(processes, items, TODAY))
+        before = cpu_median(lambda p=processes, i=items: old.build_calendar(p, i, TODAY))
+        after = cpu_median(lambda p=processes, i=items: new.build_calendar(p, i, TODAY))
         size = len(new.build_calendar(processes, items, TODAY))
         print(f"{journal_dir}: {size:,} bytes, identical: {same}, "
               f"{args.rev} {before * 1000:.0f} ms, this checkout {after * 1000:.0f} ms CPU, {before / after:.1f}x")

@@ -72,7 +72,8 @@ def _company_name(index: int) -> str:
 
 
 def _slug(text: str) -> str:
-    return "-".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split()).encode("ascii", "ignore").decode() or "x"
+    words = "".join(ch if ch.isalnum() else " " for ch in text.lower()).split()
+    return "-".join(words).encode("ascii", "ignore").decode() or "x"
 
 
 def _front(data: dict[str, object], body: str) -> str:

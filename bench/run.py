@@ -110,11 +110,13 @@ def prepare(out: Path, n: int, seed: int) -> Path:
 
 # --------------------------------------------------------------------------- measurements
 
-def timed(command: list[str], cwd: Path, plugins: Path = PLUGINS, cache: Path | None = None) -> tuple[float, float, int]:
+def timed(command: list[str], cwd: Path, plugins: Path = PLUGINS,
+          cache: Path | None = None) -> tuple[float, float, int]:
     """Run ``command``: its wall time and CPU time (user + system) in seconds, and its peak
     memory in MiB (max RSS of this one child, from ``wait4``)."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=_env(plugins, cache), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=cwd, env=_env(plugins, cache), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
     assert process.stderr is not None
     errors = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)
@@ -168,7 +170,7 @@ def child_bare(journal: Path) -> dict[str, float]:
             text = (Path(folder) / name).read_text(encoding="utf-8")
             if text.startswith("---"):
                 end = text.find("\n---", 3)
-                yaml.load(text[4:end], Loader=loader)  # noqa: S506 - the safe loader
+                yaml.load(text[4:end], Loader=loader)
                 count += 1
     return {"total": time.perf_counter() - start, "cpu": time.process_time() - cpu, "files": count}
 
@@ -198,7 +200,8 @@ def child_load(journal: Path) -> dict[str, float]:
     events = sum(len(company_events(company, by_company.get(key, []), zone))
                  for key, company in loaded.companies.items())
     t4 = time.perf_counter()
-    return {"total": t4 - t0, "cpu": time.process_time() - cpu, "load_journal": t1 - t0, "build_processes": t2 - t1, "all_items": t3 - t2,
+    return {"total": t4 - t0, "cpu": time.process_time() - cpu, "load_journal": t1 - t0,
+            "build_processes": t2 - t1, "all_items": t3 - t2,
             "timelines": t4 - t3, "files": len(loaded.debriefs) + len(loaded.notes), "problems": len(loaded.problems),
             "items": len(items), "events": events}
 
@@ -337,7 +340,8 @@ def main() -> None:
     parser.add_argument("--plugins", type=Path, metavar="PLUGINS_DIR",
                         help="measure the interview_journal package in this folder (default: this checkout's plugins/)")
     parser.add_argument("--compare", type=Path, metavar="PLUGINS_DIR",
-                        help="also build with the interview_journal package in this folder (e.g. an older commit's plugins/)")
+                        help="also build with the interview_journal package in this folder "
+                             "(e.g. an older commit's plugins/)")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "JOURNAL"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:

@@ -61,10 +61,10 @@ def open_cache(journal_dir: Path, environ: Mapping[str, str] = os.environ) -> Jo
         return None
     try:
         with _cache_file(folder, journal_dir).open("rb") as handle, no_cycle_collection():
-            stamp, cache = pickle.load(handle)  # noqa: S301 - our own file, in a folder only the user can write
+            stamp, cache = pickle.load(handle)  # our own file, in a folder only the user can write
         if stamp == _code_stamp() and isinstance(cache, JournalCache):
             return cache
-    except Exception:  # noqa: BLE001 - missing, truncated, or from other code: start afresh
+    except Exception:  # missing, truncated, or from other code: start afresh
         pass
     return JournalCache()
 

@@ -177,9 +177,9 @@ def _read_all(journal: Journal, paths: list[Path], zone: tzinfo, cache: JournalC
                                             f"'{first}'", f"rename or move it: {', '.join(RESERVED)} are taken"))
             continue
         if isinstance(entry.model, CompanyNote):
-            journal.notes.append(entry)  # type: ignore[arg-type]
+            journal.notes.append(entry)
         else:
-            journal.debriefs.append(entry)  # type: ignore[arg-type]
+            journal.debriefs.append(entry)
 
 
 _Stamp = tuple[int, int]
@@ -249,7 +249,8 @@ def load_file(path: Path, rel: str, zone: tzinfo) -> Entry[Any] | list[Problem]:
         return source.problems
     data = source.data
     kind = data.get("kind")
-    model_class: type[BaseModel] = CompanyNote if isinstance(kind, str) and kind.strip().lower() == "company" else Debrief
+    is_note = isinstance(kind, str) and kind.strip().lower() == "company"
+    model_class: type[BaseModel] = CompanyNote if is_note else Debrief
     model, problems = validate(model_class, source, zone)
     problems = source.problems + _near_misses(source, model_class) + problems
     if model is None:
@@ -382,7 +383,8 @@ def _near_misses(source: Source, model_class: type[BaseModel]) -> list[Problem]:
 
 def group_companies(journal: Journal) -> None:
     spellings: dict[str, Counter[str]] = {}
-    for entry in [*journal.notes, *journal.debriefs]:
+    entries: list[Entry[Any]] = [*journal.notes, *journal.debriefs]
+    for entry in entries:
         name = entry.model.company
         spellings.setdefault(identity(name) or name, Counter())[name] += 1
     slugs = assign_slugs(spellings)

@@ -95,7 +95,7 @@ class InterviewJournalPlugin(BasePlugin[JournalConfig]):
             raise PluginError(f"interview-journal: section must stay inside the site, got {self.config.section!r}")
         try:
             zone = zone_from_name(self.config.timezone)
-            today, source = resolve_today(self.config.today, zone)
+            today, source = resolve_today(self.config.today, zone)  # type: ignore[arg-type]  # str or date
             themes = check_themes(self.config.themes) if self.config.themes is not None else None
         except ValueError as error:
             raise PluginError(f"interview-journal: {error}") from None

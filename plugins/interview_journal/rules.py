@@ -5,10 +5,12 @@
 | recruiter-call | done round via recruiter | date + recruiter_call | ``recruiter_call`` set |
 | take-back | each take_back item, done round via recruiter | date + recruiter_call | its ``clarified`` set |
 | thank-you | each interviewer of a done round | date + thank_you | their ``thank_you`` set |
-| recruiter-thank-you | done round via recruiter; optional, never overdue | date + thank_you | ``recruiter_thank_you`` set |
+| recruiter-thank-you | done round via recruiter; optional, never overdue | date + thank_you |
+  ``recruiter_thank_you`` set |
 | feedback | done round via recruiter | date + feedback | ``feedback.received`` set |
 | check-in | done round, direct | date + check_in | ``feedback.received`` set |
-| prep-background | each interviewer without background, scheduled round via recruiter | date + prep_background | ``background`` set |
+| prep-background | each interviewer without background, scheduled round via recruiter | date + prep_background |
+  ``background`` set |
 | prep-format | scheduled round via recruiter without format | date + prep_format | ``format`` set |
 | task | each task line of the body | its date, else undated | ``[x]`` or ``[-]`` |
 
@@ -147,7 +149,7 @@ def round_items(round_: Round, offsets: Offsets) -> list[FollowUp]:
                 add("take-back", key, f"Ask {_recruiter(round_)} to clarify your answer: \u201c{item.answer}\u201d",
                     _due(debrief.date, offsets.recruiter_call), item.clarified, person=recruiter_name)
         keys = unique_keys(slugify(person.name) for person in debrief.interviewers)
-        for key, person in zip(keys, debrief.interviewers):
+        for key, person in zip(keys, debrief.interviewers, strict=True):
             add("thank-you", key, f"Send a thank-you note to {_who(person)}",
                 _due(debrief.date, offsets.thank_you), person.thank_you, person=person.name)
         if round_.via == "recruiter":
@@ -165,7 +167,7 @@ def round_items(round_: Round, offsets: Offsets) -> list[FollowUp]:
                 person=contact.name if contact else None)
     elif round_.status == "scheduled" and round_.via == "recruiter":
         keys = unique_keys(slugify(person.name) for person in debrief.interviewers)
-        for key, person in zip(keys, debrief.interviewers):
+        for key, person in zip(keys, debrief.interviewers, strict=True):
             add("prep-background", key,
                 f"Ask {_recruiter(round_)} about {_who(person)}: background and what they look for",
                 _due(debrief.date, offsets.prep_background), None, done=person.background is not None,
@@ -173,7 +175,7 @@ def round_items(round_: Round, offsets: Offsets) -> list[FollowUp]:
         add("prep-format", "", f"Ask {_recruiter(round_)} what type of interview {round_.the_label} will be",
             _due(debrief.date, offsets.prep_format), None, done=debrief.format is not None, person=recruiter_name)
     keys = unique_keys(slugify(task.text)[:40] for task in round_.entry.tasks)
-    for key, task in zip(keys, round_.entry.tasks):
+    for key, task in zip(keys, round_.entry.tasks, strict=True):
         items.append(FollowUp(
             id=f"{base}#task:{key}", kind="task", title=task.text, round=round_, due=task.due,
             done=task.state == "done", done_on=task.done_on, cancelled=task.state == "cancelled",

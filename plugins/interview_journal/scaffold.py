@@ -124,7 +124,8 @@ def render(debrief: Debrief, date_written: str, proposal: Proposal) -> str:
     out.append(f"format: {d.format}" if d.format else
                _line("# format: video", "phone | video | onsite | panel | take-home | other"))
     out.append(_line("# status: scheduled", "scheduled | done | cancelled | no-show (default: done once the day came)"))
-    out.append(f"via: {d.via}" if d.via else _line("# via: recruiter", "recruiter | direct (default: recruiter if one is known)"))
+    out.append(f"via: {d.via}" if d.via else
+               _line("# via: recruiter", "recruiter | direct (default: recruiter if one is known)"))
     if d.recruiter is not None:
         recruiter = d.recruiter.model_dump(exclude_none=True)
         out += _block("recruiter", recruiter)

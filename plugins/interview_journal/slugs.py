@@ -18,7 +18,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 _FOLD = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
-                       "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "TH", "ı": "i"})
+                       "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "TH",
+                       "\u0131": "i"})  # the dotless i of Turkish
 
 
 def fold(text: str) -> str:

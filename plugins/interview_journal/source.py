@@ -41,7 +41,7 @@ _STR, _SEQ, _MAP, _MERGE = _TAG + "str", _TAG + "seq", _TAG + "map", _TAG + "mer
 _NULL, _BOOL, _INT, _TIMESTAMP = _TAG + "null", _TAG + "bool", _TAG + "int", _TAG + "timestamp"
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
+class _Loader(_Base):
     """The safe loader, with the tag of each node resolved by a shorter path.
 
     Even libyaml calls back into Python for every node to pick its tag; PyYAML's resolver also
@@ -50,7 +50,7 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
     implicit resolvers of the safe loader for a plain scalar, else ``str``, ``seq`` or ``map``.
     """
 
-    _implicit = _Base.yaml_implicit_resolvers
+    _implicit = _Base.yaml_implicit_resolvers  # type: ignore[attr-defined]  # a class attribute of every loader
 
     def descend_resolver(self, parent: Any, index: Any) -> None:
         pass
@@ -63,7 +63,7 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
             if implicit[0]:
                 for tag, regexp in self._implicit.get(value[:1], ()):
                     if regexp.match(value):
-                        return tag  # type: ignore[no-any-return]
+                        return tag
             return _STR
         return _SEQ if kind is yaml.SequenceNode else _MAP
 
@@ -321,15 +321,21 @@ def _syntax_problem(src: Source, error: yaml.YAMLError, fm: str) -> Problem:
                                f"add a line with --- before line {number}, where the fields end")
             break
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line = mark.line + 2 if mark is not None else 2
+    number = mark.line + 2 if mark is not None else 2
     col = mark.column + 1 if mark is not None else 1
     reason = getattr(error, "problem", None) or str(error).split("\n")[0]
     hint = "check the indentation, and quote values that contain ': ' or start with a special character"
     if re.search(r"^ *\t", fm, re.MULTILINE):
         hint = "indent with spaces, not tabs"
-        if mark is not None and lines[mark.line:mark.line + 1] and lines[mark.line][mark.column:mark.column + 1] == "\t":
+        at = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+        if mark is not None and at[mark.column:mark.column + 1] == "\t":
             reason = "a tab"
-    return Problem(src.display, line, col, "front matter", "valid YAML", shorten(str(reason)), hint)
+    return Problem(src.display, number, col, "front matter", "valid YAML", shorten(str(reason)), hint)
+
+
+def _tag_text(tag: str) -> str:
+    """``tag:yaml.org,2002:binary`` -> ``the tag !!binary``."""
+    return f"the tag {tag.replace(_TAG, '!!')}"
 
 
 def _construct(src: Source, node: Any, loc: Loc, seen: set[int]) -> Any:
@@ -349,15 +355,15 @@ def _construct(src: Source, node: Any, loc: Loc, seen: set[int]) -> Any:
         return _scalar(src, node, loc)
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ:
-            return _refuse(src, loc, node.start_mark, "a plain value", f"the tag {node.tag.replace(_TAG, '!!')}", _TAG_HINT)
+            return _refuse(src, loc, node.start_mark, "a plain value", _tag_text(node.tag), _TAG_HINT)
         items = []
         for index, item in enumerate(node.value):
-            value = _construct(src, item, loc + (index,), seen)
+            value = _construct(src, item, (*loc, index), seen)
             if value is not _SKIP:
                 items.append(value)
         return items
     if node.tag != _MAP:
-        return _refuse(src, loc, node.start_mark, "a plain value", f"the tag {node.tag.replace(_TAG, '!!')}", _TAG_HINT)
+        return _refuse(src, loc, node.start_mark, "a plain value", _tag_text(node.tag), _TAG_HINT)
     mapping: dict[str, Any] = {}
     first_lines: dict[str, int] = {}
     for key_node, value_node in node.value:
@@ -366,7 +372,7 @@ def _construct(src: Source, node: Any, loc: Loc, seen: set[int]) -> Any:
                     "write keys as plain words followed by ':'")
             continue
         key = str(key_node.value)
-        key_loc = loc + (key,)
+        key_loc = (*loc, key)
         if key in first_lines:
             _refuse(src, key_loc, key_node.start_mark, "each key once",
                     f"'{key}' again (first on line {first_lines[key]})", "remove one of the two lines")
@@ -381,7 +387,7 @@ def _construct(src: Source, node: Any, loc: Loc, seen: set[int]) -> Any:
 def _scalar(src: Source, node: Any, loc: Loc) -> Any:
     tag, text = node.tag, node.value
     if tag not in _SCALAR_TAGS:
-        return _refuse(src, loc, node.start_mark, "a plain value", f"the tag {tag.replace(_TAG, '!!')}", _TAG_HINT)
+        return _refuse(src, loc, node.start_mark, "a plain value", _tag_text(tag), _TAG_HINT)
     if not node.style:  # plain (unquoted): remember what the user typed
         src.raw[loc] = text
     if tag == _STR or tag == _TIMESTAMP:

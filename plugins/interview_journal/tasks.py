@@ -62,7 +62,8 @@ def parse_tasks(body: str, first_line: int, display: str) -> tuple[list[Task], l
     return tasks, problems
 
 
-def _marker_date(pattern: re.Pattern[str], text: str, display: str, number: int, line: str) -> tuple[date | None, Problem | None]:
+def _marker_date(pattern: re.Pattern[str], text: str, display: str, number: int,
+                 line: str) -> tuple[date | None, Problem | None]:
     match = pattern.search(text)
     if not match:
         return None, None
@@ -73,5 +74,6 @@ def _marker_date(pattern: re.Pattern[str], text: str, display: str, number: int,
         return date.fromisoformat(value), None
     except ValueError:
         col = line.find(match.group(0)) + 1
-        return None, Problem(display, number, max(col, 1), "task", "a date YYYY-MM-DD", repr(shorten(value or "nothing")),
+        got = repr(shorten(value or "nothing"))
+        return None, Problem(display, number, max(col, 1), "task", "a date YYYY-MM-DD", got,
                              "write the date like 📅 2026-11-27 or [due:: 2026-11-27]")

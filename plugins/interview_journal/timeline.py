@@ -56,7 +56,8 @@ def round_events(round_: Round) -> list[Event]:
     events = [Event(d.date, "interview", title, round_, contact=round_.status == "done")]
     if d.recruiter_call:
         who = round_.recruiter.name if round_.recruiter else "the recruiter"
-        events.append(Event(d.recruiter_call, "recruiter-call", f"Debrief call with {who} about {round_.the_label}", round_))
+        events.append(Event(d.recruiter_call, "recruiter-call", f"Debrief call with {who} about {round_.the_label}",
+                            round_))
     for item in d.take_back:
         if item.clarified:
             events.append(Event(item.clarified, "take-back", f"Answer clarified: {item.answer}", round_,
@@ -68,7 +69,8 @@ def round_events(round_: Round) -> list[Event]:
         who = round_.recruiter.name if round_.recruiter else "the recruiter"
         events.append(Event(d.recruiter_thank_you, "recruiter-thank-you", f"Thank-you note sent to {who}", round_))
     if d.feedback and d.feedback.received:
-        details = tuple(f"+ {text}" for text in d.feedback.positives) + tuple(f"\u2212 {text}" for text in d.feedback.negatives)
+        details = (tuple(f"+ {text}" for text in d.feedback.positives)
+                   + tuple(f"\u2212 {text}" for text in d.feedback.negatives))
         if d.feedback.next_steps:
             details += (f"Next: {d.feedback.next_steps}",)
         events.append(Event(d.feedback.received, "feedback", f"Feedback on {round_.the_label}", round_, details,
@@ -164,5 +166,6 @@ def people(processes: list[Process], today: date) -> list[Met]:
             if round_.recruiter is not None and round_.via == "recruiter":
                 meet(round_.recruiter, "recruiter", company, round_, ("recruiter", identity(round_.recruiter.name)))
             if round_.contact is not None and round_.via == "direct":
-                meet(round_.contact, "contact", company, round_, ("contact", company.key, identity(round_.contact.name)))
+                key = ("contact", company.key, identity(round_.contact.name))
+                meet(round_.contact, "contact", company, round_, key)
     return sorted(found.values(), key=lambda m: (identity(m.name), m.role))

@@ -9,13 +9,13 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from ..calendar import build_calendar
 from .. import insights as ins
+from ..calendar import build_calendar
 from ..dates import day_of, sort_key
 from ..drafts import Candidate, Render
 from ..load import Company, Journal, group_companies
@@ -23,8 +23,8 @@ from ..process import Process, Round, build_processes
 from ..rules import BUCKET_TITLES, FollowUp, Offsets, all_items, bucket, by_bucket, outstanding, unique_keys
 from ..slugs import slugify
 from ..timeline import Event, Met, company_events, last_contact, people, stage, stage_rank
-from .drafts import round_blocks, text_renderer
 from .charts import Bar, bar_chart, column_chart
+from .drafts import round_blocks, text_renderer
 from .render import PageSource, environment, html_block, markdown_page, page_url, relative_url, streamed_page
 
 ASSET_CSS = "assets/interview-journal.css"
@@ -154,8 +154,8 @@ def prepare(journal: Journal, settings: Settings) -> Site:
     processes = build_processes(journal, settings.today)
     items = all_items(processes, settings.offsets)
     if settings.public:  # the answers to take back are private: the item keeps only its purpose
-        items = [replace(item, title=item.title.split(" your answer:", 1)[0] + " an answer") if item.kind == "take-back" else item
-                 for item in items]
+        items = [replace(item, title=item.title.split(" your answer:", 1)[0] + " an answer")
+                 if item.kind == "take-back" else item for item in items]
     return Site(journal, settings, processes, items)
 
 
@@ -269,7 +269,7 @@ def followups(site: Site, env: object) -> GeneratedPage:
 def dashboard(site: Site, env: object, events: dict[str, list[Event]]) -> GeneratedPage:
     src = site.src("index.md")
     today = site.settings.today
-    board = []
+    board: list[dict[str, Any]] = []
     for process in site.processes:
         if process.closed:
             continue
@@ -366,7 +366,8 @@ def company_rows(site: Site, events: dict[str, list[Event]]) -> list[CompanyRow]
         if not processes and company.note is not None and company.note.model.status in (
                 "accepted", "declined", "rejected", "withdrawn", "ghosted"):
             closed = True
-        rows.append(CompanyRow(company, [p.role for p in processes], [stage(p, today) for p in processes] or ["applied"],
+        stages = [stage(p, today) for p in processes] or ["applied"]
+        rows.append(CompanyRow(company, [p.role for p in processes], stages,
                                closed, last_contact(events[company.key], today), upcoming[0] if upcoming else None,
                                sum(len(p.rounds) for p in processes)))
     return sorted(rows, key=lambda r: (r.closed, r.next is None, r.next.due or date.max if r.next else date.max,
@@ -392,7 +393,7 @@ def questions_page(site: Site, env: object) -> GeneratedPage:
     ids = unique_keys("theme-" + slugify(group.name) for group in bank)
     total = sum(len(group.questions) for group in bank)
     return GeneratedPage(src, streamed_page("Questions", env, "questions.html", meta=NOT_SEARCHED,  # type: ignore[arg-type]
-                                            bank=list(zip(bank, ids)), practise=ins.to_practise(bank),
+                                            bank=list(zip(bank, ids, strict=True)), practise=ins.to_practise(bank),
                                             total=total, page=src), in_nav=True)
 
 

@@ -12,7 +12,7 @@ import json
 import posixpath
 import re
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -134,16 +134,17 @@ class PageSource:
     """The blocks, packed already (``streamed_page``); ``blocks`` is then empty."""
 
 
-def _header(title: str, meta: dict[str, object] | None) -> str:
+def _header(title: str, meta: Mapping[str, object] | None) -> str:
     # JSON is YAML (flow style), and json.dumps writes it twenty times faster than yaml.safe_dump
     header = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
                      for key, value in {"title": page_title(title), **(meta or {})}.items())
     return "---\n" + header + "---\n\n"
 
 
-def markdown_page(title: str, *parts: Block | str, meta: dict[str, object] | None = None) -> PageSource:
+def markdown_page(title: str, *parts: Block | str, meta: Mapping[str, object] | None = None) -> PageSource:
     """A generated page: YAML header, then the parts (our blocks and Markdown) separated by blank lines."""
-    texts, blocks = [], []
+    texts: list[str] = []
+    blocks: list[Block] = []
     for part in parts:
         if isinstance(part, str):
             texts.append(part)
@@ -155,7 +156,7 @@ def markdown_page(title: str, *parts: Block | str, meta: dict[str, object] | Non
     return PageSource(_header(title, meta) + "\n\n".join(t for t in texts if t.strip()) + "\n", tuple(blocks))
 
 
-def streamed_page(title: str, env: Environment, template: str, *, meta: dict[str, object] | None = None,
+def streamed_page(title: str, env: Environment, template: str, *, meta: Mapping[str, object] | None = None,
                   **context: object) -> PageSource:
     """A page that is one large block (the follow-ups, people, questions and insights pages),
     rendered piece by piece straight into its packed form.
@@ -306,7 +307,7 @@ class PackedBlocks:
 
     def unpack(self) -> list[Block]:
         data, blocks, start = zlib.decompress(self.data), [], 0
-        for size, search_text in zip(self.sizes, self.search_texts):
+        for size, search_text in zip(self.sizes, self.search_texts, strict=True):
             blocks.append(Block(data[start:start + size].decode("utf-8"), search_text))
             start += size
         return blocks
