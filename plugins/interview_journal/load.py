@@ -22,9 +22,9 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .model import COMPANY_FIELDS, DEBRIEF_FIELDS, CompanyNote, Debrief
-from .problems import Problem, shorten
+from .problems import Loc, Problem, dotted, explain
 from .slugs import assign_slugs, identity
-from .source import Loc, Source, SourceFile, dotted, read_source
+from .source import Source, SourceFile, read_source
 from .tasks import Task, parse_tasks
 
 M = TypeVar("M", bound=BaseModel)
@@ -309,61 +309,13 @@ def _without(data: dict[str, Any], drops: list[Loc]) -> dict[str, Any]:
     return result
 
 
-def _describe(value: object) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return str(value)
-    if isinstance(value, str):
-        return repr(shorten(value)) if value.strip() else "an empty text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
-
-
-_EXPECTED = {
-    "int_parsing": "a whole number",
-    "int_type": "a whole number",
-    "int_from_float": "a whole number",
-    "bool_parsing": "true or false",
-    "bool_type": "true or false",
-    "model_type": "a mapping of 'key: value' lines",
-    "dict_type": "a mapping of 'key: value' lines",
-    "list_type": "a list",
-    "missing": "a value (this field is required)",
-}
-
-
 def _problem(source: Source, loc: Loc, item: Any) -> Problem:
-    kind = item["type"]
-    ctx = item.get("ctx") or {}
-    hint = ""
-    if kind == "journal":
-        expected, hint = ctx["expected"], ctx.get("hint", "")
-    elif kind == "literal_error":
-        expected = "one of " + " | ".join(part.strip("' ") for part in ctx["expected"].replace(" or ", ", ").split(","))
-    elif kind == "greater_than_equal":
-        expected = f"a whole number of at least {ctx['ge']}"
-    elif kind == "less_than_equal":
-        expected = f"a whole number of at most {ctx['le']}"
-    else:
-        expected = _EXPECTED.get(kind, item["msg"].removeprefix("Input should be "))
-    raw = source.raw.get(loc)
-    if kind == "missing":
-        got = "nothing"
+    expected, got, hint = explain(item, source.raw.get(loc))
+    if item["type"] == "missing":
         line, col = source.where(loc)
         return Problem(source.display, line, col, dotted(loc), expected, got, f"add '{loc[-1]}: ...'")
-    got = raw if raw else _describe(item.get("input"))
     if item.get("input") is None and len(loc) == 1 and any(loc[0] in names for names in _REQUIRED.values()):
         hint = f"{loc[0]} is required: write it after '{loc[0]}:'"
-    if raw is not None and isinstance(item.get("input"), bool):
-        hint = hint or "YAML reads yes/no/on/off as true/false: quote the value"
-    elif raw and ":" in raw and isinstance(item.get("input"), int):
-        hint = "YAML reads 14:00 as a number: quote the value, like '2026-11-20 14:00'"
     return source.problem(loc, expected, got, hint)
 
 

@@ -27,7 +27,8 @@ from pydantic_core import PydanticCustomError
 from .dates import FORMS, DateFormError, Moment, parse_moment
 
 
-def _fail(expected: str, hint: str = "") -> PydanticCustomError:
+def fail(expected: str, hint: str = "") -> PydanticCustomError:
+    """A validation error our problem lines read as ``expected ...`` with ``(hint: ...)``."""
     return PydanticCustomError("journal", "expected {expected}", {"expected": expected, "hint": hint})
 
 
@@ -39,7 +40,7 @@ def _moment(value: object, info: ValidationInfo) -> Moment:
         hint = error.hint
         if isinstance(value, int) and not isinstance(value, bool):
             hint = "write the date as YYYY-MM-DD"
-        raise _fail(FORMS, hint) from None
+        raise fail(FORMS, hint) from None
 
 
 When = Annotated[
@@ -57,15 +58,15 @@ When = Annotated[
 
 def _text(value: object) -> str:
     if isinstance(value, bool):
-        raise _fail("text", "YAML reads yes/no/on/off as true/false: quote the value")
+        raise fail("text", "YAML reads yes/no/on/off as true/false: quote the value")
     if isinstance(value, (int, float)):
-        raise _fail("text", "quote the value, like '...'")
+        raise fail("text", "quote the value, like '...'")
     if not isinstance(value, str):
-        raise _fail("text" if not isinstance(value, (list, dict)) else "text, not a list or mapping",
+        raise fail("text" if not isinstance(value, (list, dict)) else "text, not a list or mapping",
                     "write a single line of text")
     text = value.strip()
     if not text:
-        raise _fail("text", "leave the field out when there is nothing to say")
+        raise fail("text", "leave the field out when there is nothing to say")
     return text
 
 
@@ -78,7 +79,7 @@ _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%'*+/=^_`{|}~-]+@" + _LABEL + r"(?:\." + _L
 def _email(value: object) -> str:
     text = _text(value)
     if not _EMAIL.match(text):
-        raise _fail("a plain e-mail address like name@company.example", "no names, spaces, '?' or headers")
+        raise fail("a plain e-mail address like name@company.example", "no names, spaces, '?' or headers")
     return text
 
 
@@ -89,7 +90,7 @@ Email = Annotated[str, PlainValidator(_email),
 def _url(value: object) -> str:
     text = _text(value)
     if not re.match(r"^https?://[^\s<>\"']+$", text, re.IGNORECASE):
-        raise _fail("a web address starting with https:// or http://")
+        raise fail("a web address starting with https:// or http://")
     return text
 
 
@@ -104,7 +105,7 @@ def _list(value: object) -> object:
     if value is None:
         return []
     if isinstance(value, (str, int, float, bool, dict)):
-        raise _fail("a list", "write the items one per line starting with '- ', or as [a, b]")
+        raise fail("a list", "write the items one per line starting with '- ', or as [a, b]")
     return value
 
 
@@ -163,7 +164,7 @@ class _Named(JournalModel):
         if isinstance(value, str):
             return {"name": value}
         if value is not None and not isinstance(value, dict):
-            raise _fail("a person: a name, or 'name:' with 'title:' and more on the lines below")
+            raise fail("a person: a name, or 'name:' with 'title:' and more on the lines below")
         return value
 
 

@@ -24,12 +24,10 @@ from typing import Any
 import frontmatter
 import yaml
 
-from .problems import Problem, shorten
+from .problems import Loc, Problem, dotted, shorten
 
 MAX_BYTES = 1024 * 1024
 """Largest journal file we read; a debrief is a few kilobytes."""
-
-Loc = tuple[str | int, ...]
 
 try:  # libyaml scans and parses much faster; the construction below is ours either way
     _Base: type = yaml.CSafeLoader
@@ -162,14 +160,6 @@ def _is_key(node: Any) -> bool:
 def _position(node: Any) -> tuple[int, int]:
     """The file's line and column of a node of the front matter (which starts on line 2)."""
     return (node.start_mark.line + 2, node.start_mark.column + 1)
-
-
-def dotted(loc: Loc) -> str:
-    """``('interviewers', 0, 'thank_you')`` -> ``interviewers[0].thank_you``."""
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 @dataclass(frozen=True)
