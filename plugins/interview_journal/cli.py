@@ -16,27 +16,29 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
-from .dates import resolve_today, sort_key, zone_from_name
+from .dates import resolve_today, sort_key
 from .diskcache import open_cache, save_cache
-from .load import Journal, display_path, load_journal
-from .model import Debrief
+from .frontmatter import Debrief
+from .journal import Journal
+from .load import display_path, load_journal
+from .options import read_config
 from .process import Round, build_processes
 from .rules import BUCKET_TITLES, BUCKETS, all_items, as_record, by_bucket
 from .scaffold import date_text, file_name, propose, render
-from .settings import Options, read_options
 
 
 class Context:
+    """What every command starts from: the options of ``mkdocs.yml`` (as the site reads them),
+    the journal folder and its time zone."""
+
     def __init__(self, journal_dir: Path | None, config: Path | None) -> None:
-        try:
-            self.options: Options = read_options(config)
-        except ValueError as error:
-            raise click.UsageError(str(error)) from None
-        self.journal_dir = journal_dir.resolve() if journal_dir else self.options.journal_path
-        try:
-            self.zone = zone_from_name(self.options.timezone)
-        except ValueError as error:
-            raise click.UsageError(str(error)) from None
+        self.config = read_config(config)
+        if self.config.problems:
+            raise click.UsageError("the options in mkdocs.yml have problems:\n"
+                                   + "\n".join(str(problem) for problem in self.config.problems))
+        self.options = self.config.options
+        self.journal_dir = journal_dir.resolve() if journal_dir else self.config.journal_path
+        self.zone = self.options.zone
 
     def load(self) -> Journal:
         if not self.journal_dir.is_dir():
@@ -81,7 +83,7 @@ def todo(journal_dir: Path | None, config: Path | None, today: str | None, as_js
     ctx = Context(journal_dir, config)
     journal = ctx.load()
     day = ctx.today(today)
-    items = all_items(build_processes(journal, day), ctx.options.offsets)
+    items = all_items(build_processes(journal, day), ctx.options.due)
     groups = by_bucket(items, day)
     _warn(journal)
     if as_json:
@@ -305,7 +307,7 @@ def export_ics(journal_dir: Path | None, config: Path | None, today: str | None,
     day = ctx.today(today)
     processes = build_processes(journal, day)
     _warn(journal)
-    _write(build_calendar(processes, all_items(processes, ctx.options.offsets), day, duration or DEFAULT_DURATION),
+    _write(build_calendar(processes, all_items(processes, ctx.options.due), day, duration or DEFAULT_DURATION),
            output)
 
 

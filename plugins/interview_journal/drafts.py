@@ -1,7 +1,7 @@
 """Thank-you drafts and briefings: what the protocol asks you to write after a round and to
 know before the next one.
 
-The protocol (PRODUCT.md): a thank-you note to every interviewer is a must — two short
+The protocol (``docs/thank-you-notes.md``): a thank-you note to every interviewer is a must — two short
 paragraphs: thanks and that you enjoyed meeting; that you are even more interested (only if
 true) and hope to move to the next step, with a sentence or two on your top skills. A note to
 the recruiter is optional. Before a later round the recruiter tells you who you will meet
@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import quote
 
-from .model import Interviewer, Person, TakeBack
+from .frontmatter import Interviewer, Person, TakeBack
+from .options import Candidate
 from .process import Round
+from .wording import contact_name, recruiter_name
 
 THANK_YOU_TEMPLATE = "drafts/thank_you.txt"
 RECRUITER_TEMPLATE = "drafts/recruiter_thank_you.txt"
@@ -35,14 +37,6 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 Render = Callable[[str, Mapping[str, object]], str]
 """``render(template_name, context) -> text``: a text template, not HTML-escaped."""
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """The ``candidate`` plugin option: who signs the drafts and what they are good at."""
-
-    name: str | None = None
-    top_skills: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -190,15 +184,14 @@ class Earlier:
 class Briefing:
     """What you should know before a scheduled round, from the recruiter and earlier rounds.
 
-    Built with ``private=False`` for a public site: then it holds only people (names, titles)
-    and the interview type; no background, next steps, negatives or take-back answers.
+    Built from what the journal holds: on a public site (``public.public_view``) that is people,
+    titles and the interview type, with no background, next steps, negatives or answers.
     """
 
     round: Round
     people: list[Interviewer]
     ask: str
     """Whom to ask for what is missing: the recruiter, or the direct contact."""
-    private: bool = True
     next_steps: str | None = None
     next_steps_from: Round | None = None
     earlier: list[Earlier] = field(default_factory=list)
@@ -212,20 +205,15 @@ def earlier_rounds(round_: Round) -> list[Round]:
     return [r for r in before if r.status == "done"]
 
 
-def briefing(round_: Round, private: bool = True) -> Briefing | None:
+def briefing(round_: Round) -> Briefing | None:
     """The briefing of a scheduled round of an open process (None for any other round)."""
     if round_.status != "scheduled" or round_.process.closed:
         return None
     debrief = round_.debrief
-    if round_.via == "recruiter":
-        ask = round_.recruiter.name if round_.recruiter else "the recruiter"
-    else:
-        ask = round_.contact.name if round_.contact else "the hiring manager or HR coordinator"
+    ask = recruiter_name(round_) if round_.via == "recruiter" else contact_name(round_)
     before = earlier_rounds(round_)
-    result = Briefing(round=round_, people=list(debrief.interviewers), ask=ask, private=private,
+    result = Briefing(round=round_, people=list(debrief.interviewers), ask=ask,
                       met=[(person, r) for r in before for person in r.debrief.interviewers])
-    if not private:
-        return result
     for earlier in reversed(before):
         feedback = earlier.debrief.feedback
         if feedback is not None and feedback.next_steps:
@@ -234,7 +222,7 @@ def briefing(round_: Round, private: bool = True) -> Briefing | None:
     for earlier in before:
         d = earlier.debrief
         found = Earlier(earlier, list(d.feedback.negatives) if d.feedback else [], list(d.went_poorly),
-                        list(d.take_back))
+                        [item for item in d.take_back if item.answer])  # public: no answers
         if not found.empty:
             result.earlier.append(found)
     return result

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .dates import day_of
-from .load import Company
+from .journal import Company
 from .process import Process, Round
 from .rules import FollowUp
 
@@ -73,29 +73,6 @@ ANSWER_TITLES = {"good": "answered well", "ok": "answered OK", "poor": "answered
 
 
 # --- themes -------------------------------------------------------------------------------
-
-def check_themes(value: object) -> dict[str, tuple[str, ...]]:
-    """The ``themes`` option as theme -> keywords; a ``ValueError`` saying what is wrong otherwise."""
-    if not isinstance(value, Mapping):
-        raise ValueError(f"themes: expected a mapping of theme name to a list of keywords, got {type(value).__name__}")
-    themes: dict[str, tuple[str, ...]] = {}
-    for name, keywords in value.items():
-        if not isinstance(name, str) or not name.strip():
-            raise ValueError(f"themes: expected a theme name (text), got {name!r}")
-        if isinstance(keywords, str) or not isinstance(keywords, Sequence):
-            raise ValueError(f"themes: {name}: expected a list of keywords like [design, architecture], "
-                             f"got {keywords!r}")
-        words = []
-        for keyword in keywords:
-            if not isinstance(keyword, str) or not keyword.strip():
-                raise ValueError(f"themes: {name}: expected each keyword to be text, got {keyword!r} "
-                                 "(hint: quote numbers and yes/no)")
-            words.append(keyword.strip())
-        if not words:
-            raise ValueError(f"themes: {name}: expected at least one keyword, got an empty list")
-        themes[name.strip()] = tuple(words)
-    return themes
-
 
 @dataclass(frozen=True)
 class ThemeMatcher:

@@ -11,76 +11,24 @@ import copy
 import difflib
 import gc
 import os
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import timezone, tzinfo
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .model import COMPANY_FIELDS, DEBRIEF_FIELDS, CompanyNote, Debrief
+from .frontmatter import COMPANY_FIELDS, DEBRIEF_FIELDS, CompanyNote, Debrief
+from .journal import Entry, Journal, group_companies
+from .pages.names import RESERVED
 from .problems import Loc, Problem, dotted, explain
-from .slugs import assign_slugs, identity
-from .source import Source, SourceFile, read_source
+from .source import RawFile, read_source
 from .tasks import Task, parse_tasks
 
 M = TypeVar("M", bound=BaseModel)
 
 _REQUIRED = {Debrief: ("company", "role", "date"), CompanyNote: ("kind", "company")}
-
-
-@dataclass(eq=False, slots=True)
-class Entry(Generic[M]):
-    """One valid journal file: its model, body and where it lives."""
-
-    source: SourceFile
-    rel: str
-    """Path under the journal folder, POSIX, without ``.md`` (``northwind/2026-11-20-screen``)."""
-    model: M
-    problems: list[Problem] = field(default_factory=list)
-    tasks: list[Task] = field(default_factory=list)
-    """Task lines of the body (debriefs only)."""
-
-    @property
-    def body(self) -> str:
-        return self.source.body
-
-    @property
-    def path(self) -> str:
-        """Path relative to the journal folder, with ``.md``."""
-        return self.rel + ".md"
-
-
-@dataclass(eq=False)
-class Company:
-    """Every file that names one company (see ``slugs.identity``)."""
-
-    key: str
-    slug: str
-    name: str
-    note: Entry[CompanyNote] | None = None
-    debriefs: list[Entry[Debrief]] = field(default_factory=list)
-
-
-@dataclass(eq=False)
-class Journal:
-    root: Path
-    zone: tzinfo
-    debriefs: list[Entry[Debrief]] = field(default_factory=list)
-    notes: list[Entry[CompanyNote]] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    companies: dict[str, Company] = field(default_factory=dict)
-    """Company identity -> Company."""
-
-    def company_of(self, entry: Entry[Any]) -> Company:
-        return self.companies[identity(entry.model.company) or entry.model.company]
-
-    @property
-    def files_with_problems(self) -> list[str]:
-        return sorted({problem.path for problem in self.problems})
 
 
 def iter_markdown(root: Path) -> list[Path]:
@@ -100,10 +48,6 @@ def display_path(path: Path) -> str:
     except ValueError:  # another drive on Windows
         return str(path)
     return str(path) if relative.startswith("..") else relative
-
-
-RESERVED = ("index", "followups", "companies", "people", "questions", "insights", "calendar", "assets")
-"""Names at the top of the journal folder that the generated pages use: a debrief may not take them."""
 
 
 def load_journal(root: Path, zone: tzinfo = timezone.utc, cache: JournalCache | None = None) -> Journal:
@@ -263,7 +207,7 @@ def load_file(path: Path, rel: str, zone: tzinfo) -> Entry[Any] | list[Problem]:
     return Entry(source=source.kept(), rel=rel, model=model, problems=problems, tasks=tasks)
 
 
-def validate(model_class: type[M], source: Source, zone: tzinfo) -> tuple[M | None, list[Problem]]:
+def validate(model_class: type[M], source: RawFile, zone: tzinfo) -> tuple[M | None, list[Problem]]:
     """Validate, dropping what is wrong in optional fields so the rest of the file survives."""
     data: dict[str, Any] = dict(source.data or {})
     problems: list[Problem] = []
@@ -309,7 +253,7 @@ def _without(data: dict[str, Any], drops: list[Loc]) -> dict[str, Any]:
     return result
 
 
-def _problem(source: Source, loc: Loc, item: Any) -> Problem:
+def _problem(source: RawFile, loc: Loc, item: Any) -> Problem:
     expected, got, hint = explain(item, source.raw.get(loc))
     if item["type"] == "missing":
         line, col = source.where(loc)
@@ -319,7 +263,7 @@ def _problem(source: Source, loc: Loc, item: Any) -> Problem:
     return source.problem(loc, expected, got, hint)
 
 
-def _near_misses(source: Source, model_class: type[BaseModel]) -> list[Problem]:
+def _near_misses(source: RawFile, model_class: type[BaseModel]) -> list[Problem]:
     """An unknown key that is a near-miss of a field is almost always a typo: say so."""
     known = DEBRIEF_FIELDS if model_class is Debrief else COMPANY_FIELDS
     problems = []
@@ -331,26 +275,3 @@ def _near_misses(source: Source, model_class: type[BaseModel]) -> list[Problem]:
             problems.append(source.problem((key,), f"a known field ('{close[0]}'?)", f"'{key}'",
                                            f"rename it to '{close[0]}', or pick a name of your own further from it"))
     return problems
-
-
-def group_companies(journal: Journal) -> None:
-    spellings: dict[str, Counter[str]] = {}
-    entries: list[Entry[Any]] = [*journal.notes, *journal.debriefs]
-    for entry in entries:
-        name = entry.model.company
-        spellings.setdefault(identity(name) or name, Counter())[name] += 1
-    slugs = assign_slugs(spellings)
-    for key, counter in spellings.items():
-        name = sorted(counter.items(), key=lambda pair: (-pair[1], pair[0]))[0][0]
-        journal.companies[key] = Company(key=key, slug=slugs[key], name=name)
-    for note in journal.notes:
-        company = journal.company_of(note)
-        if company.note is not None:
-            journal.problems.append(note.source.problem(("company",), f"one company note for {company.name}",
-                                                        f"a second one (first: {company.note.source.display})",
-                                                        "merge the two notes"))
-            continue
-        company.note = note
-        company.name = note.model.company
-    for entry in journal.debriefs:
-        journal.company_of(entry).debriefs.append(entry)

@@ -24,7 +24,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError, field_validator
 
 from .dates import zone_from_name
-from .model import ListOf, Text, fail
+from .frontmatter import ListOf, Text, fail
 from .problems import Loc, Problem, dotted, explain
 
 PLUGIN = "interview-journal"
@@ -162,7 +162,7 @@ def parse_options(values: Mapping[str, Any] | None, located: Located | None = No
 
 def _drop(data: dict[str, Any], loc: Loc) -> None:
     """Remove the wrong option (one offset or candidate field, else the whole option): its default applies."""
-    section = data.get(loc[0])
+    section = data.get(str(loc[0]))
     if len(loc) > 1 and loc[0] in ("due", "candidate") and isinstance(section, dict):
         data[str(loc[0])] = {key: value for key, value in section.items() if key != loc[1]}
     else:
@@ -175,7 +175,8 @@ def _problem(loc: Loc, item: Any, located: Located | None, prefix: Loc) -> Probl
         known = _known_names(loc[:-1])
         close = [name for name in known if _similar(str(loc[-1]), name)]
         expected = f"one of the options {', '.join(known)}"
-        got, hint = f"'{loc[-1]}'", (f"did you mean '{close[0]}'?" if close else "remove it, or see docs/configuration.md")
+        got = f"'{loc[-1]}'"
+        hint = f"did you mean '{close[0]}'?" if close else "remove it, or see docs/configuration.md"
     else:
         expected, got, hint = explain(item, raw)
     path, line, col = located.where(prefix + loc) if located is not None else (CONFIG_FILE, 1, 1)
@@ -339,16 +340,18 @@ class _Reader:
             mapping: dict[str, Any] = {}
             for key, item in node.value:
                 name = str(key.value) if isinstance(key, yaml.ScalarNode) else str(key)
-                self.located.positions[(*loc, name)] = (self.located.display, key.start_mark.line + 1,
-                                                        key.start_mark.column + 1)
-                mapping[name] = self.value(item, (*loc, name))
+                here = (*loc, name)
+                self.located.positions[here] = (self.located.display, key.start_mark.line + 1,
+                                                key.start_mark.column + 1)
+                mapping[name] = self.value(item, here)
             return mapping
         if isinstance(node, yaml.SequenceNode):
             items = []
             for index, item in enumerate(node.value):
-                self.located.positions[(*loc, index)] = (self.located.display, item.start_mark.line + 1,
-                                                         item.start_mark.column + 1)
-                items.append(self.value(item, (*loc, index)))
+                here = (*loc, index)
+                self.located.positions[here] = (self.located.display, item.start_mark.line + 1,
+                                                item.start_mark.column + 1)
+                items.append(self.value(item, here))
             return items
         if isinstance(node, yaml.ScalarNode):
             if not node.style:

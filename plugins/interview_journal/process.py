@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .dates import day_of, sort_key
-from .load import Company, Entry, Journal
-from .model import Contact, Debrief, Recruiter
+from .frontmatter import Contact, Debrief, Recruiter
+from .journal import Company, Entry, Journal
 from .slugs import identity
 
 CLOSING_OUTCOMES = frozenset({"rejected", "withdrawn"})

@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .dates import Moment, day_of
-from .model import Person
+from .options import Due
 from .process import Process, Round
 from .slugs import slugify
+from .wording import DIRECT_CONTACT, recruiter_of, titled
 
 KINDS = (
     "recruiter-call", "take-back", "thank-you", "recruiter-thank-you", "feedback", "check-in",
@@ -43,18 +44,6 @@ BUCKET_TITLES = {
     "optional": "Optional",
 }
 WEEK = 7
-
-
-@dataclass(frozen=True)
-class Offsets:
-    """Days after the interview (negative: before) when each kind of item is due."""
-
-    recruiter_call: int = 0
-    thank_you: int = 1
-    feedback: int = 3
-    check_in: int = 7
-    prep_background: int = -1
-    prep_format: int = -2
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,24 +95,11 @@ def bucket(due: date | None, today: date, optional: bool = False) -> str:
     return "later"
 
 
-def _who(person: Person | None) -> str:
-    if person is None:
-        return ""
-    return f"{person.name} ({person.title})" if person.title else person.name
-
-
-def _recruiter(round_: Round) -> str:
-    recruiter = round_.recruiter
-    if recruiter is None:
-        return "the recruiter"
-    return f"{recruiter.name} ({recruiter.agency})" if recruiter.agency else recruiter.name
-
-
 def _due(moment: Moment, offset: int) -> date:
     return day_of(moment) + timedelta(days=offset)
 
 
-def round_items(round_: Round, offsets: Offsets) -> list[FollowUp]:
+def round_items(round_: Round, offsets: Due) -> list[FollowUp]:
     """Every item of one round, done or not (no ``today`` needed: status is already derived)."""
     debrief = round_.debrief
     base = round_.entry.path
@@ -142,26 +118,27 @@ def round_items(round_: Round, offsets: Offsets) -> list[FollowUp]:
         pass
     elif round_.status == "done":
         if round_.via == "recruiter":
-            add("recruiter-call", "", f"Call {_recruiter(round_)} to debrief {round_.the_label}",
+            add("recruiter-call", "", f"Call {recruiter_of(round_)} to debrief {round_.the_label}",
                 _due(debrief.date, offsets.recruiter_call), debrief.recruiter_call, person=recruiter_name)
             for number, item in enumerate(debrief.take_back, start=1):
                 key = str(number)
-                add("take-back", key, f"Ask {_recruiter(round_)} to clarify your answer: \u201c{item.answer}\u201d",
+                what = f"your answer: \u201c{item.answer}\u201d" if item.answer else "an answer"  # public: no answer
+                add("take-back", key, f"Ask {recruiter_of(round_)} to clarify {what}",
                     _due(debrief.date, offsets.recruiter_call), item.clarified, person=recruiter_name)
         keys = unique_keys(slugify(person.name) for person in debrief.interviewers)
         for key, person in zip(keys, debrief.interviewers, strict=True):
-            add("thank-you", key, f"Send a thank-you note to {_who(person)}",
+            add("thank-you", key, f"Send a thank-you note to {titled(person)}",
                 _due(debrief.date, offsets.thank_you), person.thank_you, person=person.name)
         if round_.via == "recruiter":
-            add("recruiter-thank-you", "", f"Thank {_recruiter(round_)} for arranging {round_.the_label} (optional)",
+            add("recruiter-thank-you", "", f"Thank {recruiter_of(round_)} for arranging {round_.the_label} (optional)",
                 _due(debrief.date, offsets.thank_you), debrief.recruiter_thank_you, person=recruiter_name,
                 optional=True)
-            add("feedback", "", f"Get the client's feedback on {round_.the_label} from {_recruiter(round_)}",
+            add("feedback", "", f"Get the client's feedback on {round_.the_label} from {recruiter_of(round_)}",
                 _due(debrief.date, offsets.feedback), debrief.feedback.received if debrief.feedback else None,
                 person=recruiter_name)
         else:
             contact = round_.contact
-            whom = _who(contact) if contact else "the hiring manager or HR coordinator"
+            whom = titled(contact, DIRECT_CONTACT)
             add("check-in", "", f"Check in with {whom} about the next steps after {round_.the_label}",
                 _due(debrief.date, offsets.check_in), debrief.feedback.received if debrief.feedback else None,
                 person=contact.name if contact else None)
@@ -169,10 +146,10 @@ def round_items(round_: Round, offsets: Offsets) -> list[FollowUp]:
         keys = unique_keys(slugify(person.name) for person in debrief.interviewers)
         for key, person in zip(keys, debrief.interviewers, strict=True):
             add("prep-background", key,
-                f"Ask {_recruiter(round_)} about {_who(person)}: background and what they look for",
+                f"Ask {recruiter_of(round_)} about {titled(person)}: background and what they look for",
                 _due(debrief.date, offsets.prep_background), None, done=person.background is not None,
                 person=person.name)
-        add("prep-format", "", f"Ask {_recruiter(round_)} what type of interview {round_.the_label} will be",
+        add("prep-format", "", f"Ask {recruiter_of(round_)} what type of interview {round_.the_label} will be",
             _due(debrief.date, offsets.prep_format), None, done=debrief.format is not None, person=recruiter_name)
     keys = unique_keys(slugify(task.text)[:40] for task in round_.entry.tasks)
     for key, task in zip(keys, round_.entry.tasks, strict=True):
@@ -195,7 +172,7 @@ def unique_keys(keys: Iterable[str]) -> list[str]:
     return result
 
 
-def all_items(processes: Iterable[Process], offsets: Offsets) -> list[FollowUp]:
+def all_items(processes: Iterable[Process], offsets: Due) -> list[FollowUp]:
     """Every item of every round, in journal order."""
     return [item for process in processes for round_ in process.rounds for item in round_items(round_, offsets)]
 

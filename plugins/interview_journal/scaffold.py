@@ -21,8 +21,9 @@ from typing import Any
 import yaml
 
 from .dates import Moment, day_of, sort_key
-from .load import RESERVED, Company, Journal
-from .model import Debrief, Recruiter
+from .frontmatter import Debrief, Recruiter
+from .journal import Company, Journal
+from .pages.names import RESERVED
 from .process import Process
 from .slugs import assign_slugs, identity, slugify
 

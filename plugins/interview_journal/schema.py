@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic.json_schema import models_json_schema
 
-from .model import CompanyNote, Contact, Debrief, Interviewer, Person, Question, Recruiter, TakeBack
+from .frontmatter import CompanyNote, Contact, Debrief, Interviewer, Person, Question, Recruiter, TakeBack
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
 """Draft 7: the dialect editors' YAML tooling understands best; nothing below needs a later one."""

@@ -71,7 +71,7 @@ _SCALAR_TAGS = {_TAG + name for name in ("str", "null", "bool", "int", "float", 
 
 
 @dataclass
-class Source:
+class RawFile:
     """What one file holds, before validation."""
 
     path: Path
@@ -147,7 +147,7 @@ class SourceFile:
         return self._body.decode("utf-8")
 
     def problem(self, loc: Loc, expected: str, got: str, hint: str = "") -> Problem:
-        """Like ``Source.problem``, the key's position read from the file again."""
+        """Like ``RawFile.problem``, the key's position read from the file again."""
         line, col = read_source(self.path, self.display).where(loc)
         return Problem(self.display, line, col, dotted(loc) or "front matter", expected, got, hint)
 
@@ -174,7 +174,7 @@ _SKIP = object()
 """A value we refused (alias, tag, duplicate key): reported, and left out of the data."""
 
 
-def _refuse(src: Source, loc: Loc, mark: Any, expected: str, got: str, hint: str) -> object:
+def _refuse(src: RawFile, loc: Loc, mark: Any, expected: str, got: str, hint: str) -> object:
     src.refused.add(loc)
     src.problems.append(
         Problem(src.display, mark.line + 2, mark.column + 1, dotted(loc) or "front matter", expected, got, hint)
@@ -216,9 +216,9 @@ def compose(text: str) -> Any:
         loader.dispose()
 
 
-def read_source(path: Path, display: str) -> Source:
+def read_source(path: Path, display: str) -> RawFile:
     """Read one file. Problems are collected on the result, never raised."""
-    src = Source(path=path, display=display)
+    src = RawFile(path=path, display=display)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -249,7 +249,7 @@ def read_source(path: Path, display: str) -> Source:
     return src
 
 
-def parse_text(src: Source, text: str) -> None:
+def parse_text(src: RawFile, text: str) -> None:
     handler = JournalYAMLHandler()
     if not handler.detect(text):
         first = text.split("\n", 1)[0]
@@ -297,7 +297,7 @@ _YAMLISH = re.compile(r"^(?:[\w][\w -]*:(?:\s|$)|- |\s|#|$)")
 _TASK = re.compile(r"^\s*[-*+] \[[ xX-]\]")
 
 
-def _syntax_problem(src: Source, error: yaml.YAMLError, fm: str) -> Problem:
+def _syntax_problem(src: RawFile, error: yaml.YAMLError, fm: str) -> Problem:
     lines = fm.split("\n")
     for index, line in enumerate(lines):
         if _TASK.match(line) or not _YAMLISH.match(line):
@@ -328,7 +328,7 @@ def _tag_text(tag: str) -> str:
     return f"the tag {tag.replace(_TAG, '!!')}"
 
 
-def _construct(src: Source, node: Any, loc: Loc, seen: set[int]) -> Any:
+def _construct(src: RawFile, node: Any, loc: Loc, seen: set[int]) -> Any:
     if id(node) in seen:
         src.aliases.add(loc)
         if loc[:1] in src.aliased:  # one line per field, however many aliases it holds (alias bombs)
@@ -374,7 +374,7 @@ def _construct(src: Source, node: Any, loc: Loc, seen: set[int]) -> Any:
     return mapping
 
 
-def _scalar(src: Source, node: Any, loc: Loc) -> Any:
+def _scalar(src: RawFile, node: Any, loc: Loc) -> Any:
     tag, text = node.tag, node.value
     if tag not in _SCALAR_TAGS:
         return _refuse(src, loc, node.start_mark, "a plain value", _tag_text(tag), _TAG_HINT)

@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date, tzinfo
 
 from .dates import Moment, day_of, format_moment, sort_key
-from .load import Company
-from .model import Person
+from .frontmatter import Person
+from .journal import Company
 from .process import Process, Round
 from .slugs import identity
+from .wording import recruiter_name
 
 # Order of events that share one moment: the interview first, then what followed it.
 _ORDER = ("applied", "interview", "recruiter-call", "take-back", "thank-you", "recruiter-thank-you",
@@ -26,8 +27,6 @@ class Event:
     title: str
     round: Round | None = None
     details: tuple[str, ...] = ()
-    private: bool = False
-    """Log entries, take-back answers and feedback: left out of a public site."""
     contact: bool = True
     """True when the event is a contact with the company or recruiter (for "last contact")."""
 
@@ -40,7 +39,7 @@ def company_events(company: Company, processes: list[Process], zone: tzinfo) -> 
         events.append(Event(note.applied, "applied", f"Applied ({note.source})" if note.source else "Applied",
                             contact=False))
     if note is not None:
-        events.extend(Event(entry.date, "log", entry.note, private=True) for entry in note.log)
+        events.extend(Event(entry.date, "log", entry.note) for entry in note.log)
     for process in processes:
         for round_ in process.rounds:
             events.extend(round_events(round_))
@@ -55,29 +54,29 @@ def round_events(round_: Round) -> list[Event]:
     title = f"{role}: {round_.label}{status[round_.status]}" + (f" with {people}" if people else "")
     events = [Event(d.date, "interview", title, round_, contact=round_.status == "done")]
     if d.recruiter_call:
-        who = round_.recruiter.name if round_.recruiter else "the recruiter"
+        who = recruiter_name(round_)
         events.append(Event(d.recruiter_call, "recruiter-call", f"Debrief call with {who} about {round_.the_label}",
                             round_))
     for item in d.take_back:
         if item.clarified:
-            events.append(Event(item.clarified, "take-back", f"Answer clarified: {item.answer}", round_,
-                                details=(item.correction,) if item.correction else (), private=True))
+            title = f"Answer clarified: {item.answer}" if item.answer else "Answer clarified"  # public: no answer
+            events.append(Event(item.clarified, "take-back", title, round_,
+                                details=(item.correction,) if item.correction else ()))
     for person in d.interviewers:
         if person.thank_you:
             events.append(Event(person.thank_you, "thank-you", f"Thank-you note sent to {person.name}", round_))
     if d.recruiter_thank_you:
-        who = round_.recruiter.name if round_.recruiter else "the recruiter"
+        who = recruiter_name(round_)
         events.append(Event(d.recruiter_thank_you, "recruiter-thank-you", f"Thank-you note sent to {who}", round_))
     if d.feedback and d.feedback.received:
         details = (tuple(f"+ {text}" for text in d.feedback.positives)
                    + tuple(f"\u2212 {text}" for text in d.feedback.negatives))
         if d.feedback.next_steps:
             details += (f"Next: {d.feedback.next_steps}",)
-        events.append(Event(d.feedback.received, "feedback", f"Feedback on {round_.the_label}", round_, details,
-                            private=True))
+        events.append(Event(d.feedback.received, "feedback", f"Feedback on {round_.the_label}", round_, details))
     if d.outcome and d.outcome != "pending":
         events.append(Event(d.date, "outcome", f"Outcome of {round_.the_label}: {d.outcome}", round_, contact=False))
-    events.extend(Event(entry.date, "log", entry.note, round_, private=True) for entry in d.log)
+    events.extend(Event(entry.date, "log", entry.note, round_) for entry in d.log)
     return events
 
 
@@ -87,39 +86,58 @@ def last_contact(events: list[Event], today: date) -> date | None:
     return max(days) if days else None
 
 
-def stage(process: Process, today: date) -> str:
-    """``round 2 scheduled 2026-12-02``, ``offer``, ``closed: rejected`` ..."""
+_STAGE_RANKS = {"offer": 0, "scheduled": 1, "held": 2, "applied": 3, "closed": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """Where a process stands on a day: a value that boards sort by and pages print."""
+
+    kind: str
+    """``offer``, ``scheduled``, ``held`` (a round done, the next not set), ``applied`` or ``closed``."""
+    round: int | None = None
+    """The scheduled round's number, or the last held one's."""
+    when: Moment | None = None
+    """The scheduled round's date, or the last held one's day."""
+    awaiting_feedback: bool = False
+    closed_by: str | None = None
+
+    @property
+    def rank(self) -> int:
+        """For boards: offer first, then scheduled rounds, then waiting, then closed."""
+        return _STAGE_RANKS[self.kind]
+
+    def __str__(self) -> str:
+        """``round 2 scheduled 2026-12-02``, ``offer``, ``closed: rejected`` ..."""
+        if self.kind == "closed":
+            return f"closed: {self.closed_by}"
+        if self.kind == "scheduled":
+            assert self.when is not None
+            return f"round {self.round} scheduled {format_moment(self.when, weekday=False)}"
+        if self.kind == "held":
+            assert self.when is not None
+            waiting = ", awaiting feedback" if self.awaiting_feedback else ""
+            return f"round {self.round} done {day_of(self.when).isoformat()}{waiting}"
+        return self.kind
+
+
+def stage(process: Process, today: date) -> Stage:
+    """Where ``process`` stands on ``today``."""
     closed = process.closed_by
     if closed:
-        return f"closed: {closed}"
-    if any(r.debrief.outcome == "offer" for r in process.rounds):
-        return "offer"
+        return Stage("closed", closed_by=closed)
     note = process.company.note
-    if note is not None and note.model.status == "offer":
-        return "offer"
+    if any(r.debrief.outcome == "offer" for r in process.rounds) or (note is not None and note.model.status == "offer"):
+        return Stage("offer")
     upcoming = [r for r in process.rounds if r.status == "scheduled" and r.day >= today]
     if upcoming:
-        nxt = upcoming[0]
-        return f"round {nxt.number} scheduled {format_moment(nxt.debrief.date, weekday=False)}"
+        return Stage("scheduled", upcoming[0].number, upcoming[0].debrief.date)
     done = [r for r in process.rounds if r.status == "done"]
     if done:
         last = done[-1]
-        waiting = "" if (last.debrief.feedback and last.debrief.feedback.received) else ", awaiting feedback"
-        return f"round {last.number} done {last.day.isoformat()}{waiting}"
-    return "applied"
-
-
-def stage_rank(label: str) -> int:
-    """For boards: offer first, then scheduled rounds, then waiting, then closed."""
-    if label == "offer":
-        return 0
-    if "scheduled" in label:
-        return 1
-    if label.startswith("round"):
-        return 2
-    if label == "applied":
-        return 3
-    return 4
+        waiting = not (last.debrief.feedback and last.debrief.feedback.received)
+        return Stage("held", last.number, last.day, awaiting_feedback=waiting)
+    return Stage("applied")
 
 
 @dataclass

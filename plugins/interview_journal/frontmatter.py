@@ -122,7 +122,7 @@ Via = Annotated[Literal["recruiter", "direct"], BeforeValidator(_lower)]
 Rapport = Annotated[Literal["good", "mixed", "poor"], BeforeValidator(_lower)]
 Outcome = Annotated[Literal["pending", "advanced", "offer", "rejected", "withdrawn"], BeforeValidator(_lower)]
 Answer = Annotated[Literal["good", "ok", "poor"], BeforeValidator(_lower)]
-Source = Annotated[Literal["recruiter", "referral", "direct", "job-board", "other"], BeforeValidator(_lower)]
+JobSource = Annotated[Literal["recruiter", "referral", "direct", "job-board", "other"], BeforeValidator(_lower)]
 CompanyStatus = Annotated[
     Literal["active", "offer", "accepted", "declined", "rejected", "withdrawn", "ghosted"], BeforeValidator(_lower)
 ]
@@ -261,7 +261,7 @@ class CompanyNote(JournalModel):
     company: Text
     website: Url | None = None
     applied: When | None = None
-    source: Source | None = None
+    source: JobSource | None = None
     recruiter: Recruiter | None = None
     contact: Contact | None = None
     status: CompanyStatus | None = None

@@ -1,0 +1,53 @@
+"""``build_site``: every generated page of a site, one at a time (no MkDocs import here).
+
+The pages come one at a time, so a caller that stores them compactly (the plugin packs their
+HTML, ``blocks.PageBlocks``) never holds the whole site's HTML at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from jinja2 import Environment
+
+from .. import insights as ins
+from ..calendar import build_calendar
+from ..rules import BUCKET_TITLES, bucket
+from . import names
+from .render import environment
+from .site import GeneratedPage, Site
+from .views import companies, company, dashboard, debrief, followups, insights, people, questions
+
+
+def build_site(site: Site) -> Iterator[GeneratedPage]:
+    """Every generated page, one at a time."""
+    env = template_environment(site)
+    # the calendar first: its build's working memory is then free again for what follows
+    yield GeneratedPage(site.src(names.CALENDAR), build_calendar(site.processes, site.items, site.today))
+    yield dashboard.page(site, env)
+    yield followups.page(site, env)
+    yield companies.page(site, env)
+    yield people.page(site, env)
+    yield questions.page(site, env)
+    yield insights.page(site, env)
+    for found in site.journal.companies.values():
+        yield company.page(site, env, found)
+    yield from debrief.pages(site, env)
+
+
+def template_environment(site: Site) -> Environment:
+    """The HTML templates, with what every one of them may use as globals: "macros.html" is
+    then imported once per build, not once per page (``import ... with context`` re-runs the
+    whole module for every render)."""
+    env = environment(site.template_dirs)
+    env.globals.update({
+        "today": site.today,
+        "pinned": site.pinned,
+        "features": site.features,
+        "bucket": bucket,
+        "bucket_titles": BUCKET_TITLES,
+        "link": site.link,
+        "company_link": site.company_link,
+        "answer_titles": ins.ANSWER_TITLES,
+    })
+    return env

@@ -1,0 +1,1 @@
+"""One module per generated page: each turns the ``Site`` into its ``GeneratedPage``(s)."""

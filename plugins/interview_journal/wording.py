@@ -1,0 +1,52 @@
+"""How the project names people, and the protocol's fixed phrases: written once, used everywhere.
+
+A person is named three ways, each for its place:
+
+* ``titled(person)`` in a sentence or a short list: ``Priya Shah (Engineering Manager)``;
+* ``recruiter_of(round_)`` a round's recruiter in a sentence, by their agency: ``Dana Ruiz
+  (Talent Bridge)``, or ``the recruiter`` when the journal does not say who;
+* ``described(person)`` where title and agency both help: ``Dana Ruiz, Senior Recruiter
+  (Talent Bridge)`` (search texts, the pages' person lines).
+
+Never an address or a phone number: those are links of their own, on private sites only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+RECRUITER = "the recruiter"
+"""Who a round through a recruiter is followed up with, when the journal does not name them."""
+DIRECT_CONTACT = "the hiring manager or HR coordinator"
+"""Who a direct search is followed up with, when the journal does not name them."""
+
+
+def titled(person: Any | None, fallback: str = "") -> str:
+    """``Priya Shah (Engineering Manager)``, or the bare name; ``fallback`` without a person."""
+    if person is None:
+        return fallback
+    return f"{person.name} ({person.title})" if person.title else person.name
+
+
+def described(person: Any) -> str:
+    """``Dana Ruiz, Senior Recruiter (Talent Bridge)``: name, title and agency, as known."""
+    agency = getattr(person, "agency", None)
+    return person.name + (f", {person.title}" if person.title else "") + (f" ({agency})" if agency else "")
+
+
+def recruiter_of(round_: Any) -> str:
+    """A round's recruiter in a sentence: ``Dana Ruiz (Talent Bridge)``, else ``the recruiter``."""
+    recruiter = round_.recruiter
+    if recruiter is None:
+        return RECRUITER
+    return f"{recruiter.name} ({recruiter.agency})" if recruiter.agency else recruiter.name
+
+
+def recruiter_name(round_: Any) -> str:
+    """Whom to ask, whom you called: the recruiter's name, else ``the recruiter``."""
+    return round_.recruiter.name if round_.recruiter else RECRUITER
+
+
+def contact_name(round_: Any) -> str:
+    """Whom a direct search goes through: the contact's name, else the phrase for them."""
+    return round_.contact.name if round_.contact else DIRECT_CONTACT
