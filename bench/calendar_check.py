@@ -27,8 +27,9 @@ from types import ModuleType
 from interview_journal import calendar as new
 from interview_journal.dates import zone_from_name
 from interview_journal.load import load_journal
+from interview_journal.options import Due
 from interview_journal.process import build_processes
-from interview_journal.rules import Offsets, all_items
+from interview_journal.rules import all_items
 
 TODAY = date(2026, 11, 25)
 
@@ -64,7 +65,7 @@ def main() -> int:
     for journal_dir in args.journals:
         journal = load_journal(journal_dir, zone_from_name("Europe/Berlin"))
         processes = build_processes(journal, TODAY)
-        items = all_items(processes, Offsets())
+        items = all_items(processes, Due())
         variants = [(TODAY,), (TODAY, 90, "Jobs; 2026, \\ \u00dcbersicht")]
         same = all(old.build_calendar(processes, items, *v) == new.build_calendar(processes, items, *v)
                    for v in variants)

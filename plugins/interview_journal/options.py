@@ -99,15 +99,18 @@ class Options(_Strict):
             return value
         raise fail("a date YYYY-MM-DD", "leave the option out to use the day of the build")
 
-    @field_validator("timezone")
+    @field_validator("timezone", mode="before")
     @classmethod
-    def _timezone(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                zone_from_name(value)
-            except ValueError:
-                raise fail("a time zone name like Europe/Berlin", "see the IANA time zone names") from None
-        return value
+    def _timezone(cls, value: object) -> object:
+        if value is None:
+            return value
+        if not isinstance(value, str):
+            raise fail("a time zone name like Europe/Berlin", "quote it, or leave it out for the machine's zone")
+        try:
+            zone_from_name(value.strip())
+        except ValueError:
+            raise fail("a time zone name like Europe/Berlin", "see the IANA time zone names") from None
+        return value.strip()
 
     @field_validator("themes", mode="before")
     @classmethod
@@ -151,13 +154,13 @@ def parse_options(values: Mapping[str, Any] | None, located: Located | None = No
     problems: list[Problem] = []
     for _ in range(4):  # each round drops the values reported in the previous one
         try:
-            return Options.model_validate(data), problems
+            return Options.model_validate(data), sorted(problems)
         except ValidationError as error:
             for item in error.errors():
                 loc = tuple(item["loc"])
                 problems.append(_problem(loc, item, located, prefix))
                 _drop(data, loc)
-    return Options(), problems
+    return Options(), sorted(problems)
 
 
 def _drop(data: dict[str, Any], loc: Loc) -> None:
@@ -293,12 +296,13 @@ def _merge(base: Located, child: Located) -> dict[str, Any]:
     """The child's values over the parent's (``mergedeep``'s default, which MkDocs uses): mappings
     merge key by key, any other value of the child replaces the parent's, positions likewise."""
     merged = _merge_values(base.values, child.values)
+    own = child.positions
 
     def replaced(loc: Loc) -> bool:  # the child set something at or above loc that is not a mapping
-        return any(loc[:end] in child.positions and not isinstance(_get(child.values, loc[:end]), dict)
+        return any(loc[:end] in own and not isinstance(_get(child.values, loc[:end]), dict)
                    for end in range(1, len(loc) + 1))
 
-    child.positions = {**{loc: at for loc, at in base.positions.items() if not replaced(loc)}, **child.positions}
+    child.positions = {**{loc: at for loc, at in base.positions.items() if not replaced(loc)}, **own}
     child.raw = {**{loc: text for loc, text in base.raw.items() if not replaced(loc)}, **child.raw}
     return merged
 
@@ -370,7 +374,7 @@ class _Reader:
             names = [str(item.value) for item in node.value[:-1]] if len(node.value) > 1 else \
                 [str(item.value) for item in node.value]
             if len(node.value) > 1:
-                default = self.value(node.value[-1], ())
+                default = self.constructor.construct_object(node.value[-1], deep=True)
         else:
             names = [str(node.value)]
         for name in names:
