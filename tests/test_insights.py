@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
-from conftest import REPO, debrief, soup, write_files
+from conftest import REPO, build_once, debrief, soup, write_files
 
 from interview_journal import insights as ins
 from interview_journal.load import load_journal
@@ -330,6 +330,13 @@ QUESTION_FILES = {
 }
 
 
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """QUESTION_FILES built once, for the tests that read its questions and insights pages.
+    These pages sum up the whole journal, so no other test's files go into it."""
+    return build_once(tmp_path_factory, QUESTION_FILES)
+
+
 def _svgs(page: Path) -> dict[str, ET.Element]:
     """The page's charts, parsed from the raw HTML as XML."""
     raw = page.read_text(encoding="utf-8")
@@ -337,8 +344,7 @@ def _svgs(page: Path) -> dict[str, ET.Element]:
     return {svg.get("id"): svg for svg in charts}
 
 
-def test_questions_page_groups_by_theme_and_marks_poor_answers(site) -> None:
-    out = site(QUESTION_FILES)
+def test_questions_page_groups_by_theme_and_marks_poor_answers(out: Path) -> None:
     html = soup(out / "journal/questions/index.html")
     groups = [(h2.get_text(strip=True), [li.select_one(".ij-question__q").get_text() for li in h2.find_next_sibling("ul").select("li")])
               for h2 in html.select("article h2[data-theme]")]
@@ -359,8 +365,7 @@ def test_questions_page_groups_by_theme_and_marks_poor_answers(site) -> None:
     assert debrief_page.select_one("h2#questions") is not None
 
 
-def test_insights_page_shows_themes_and_numbers(site) -> None:
-    out = site(QUESTION_FILES)
+def test_insights_page_shows_themes_and_numbers(out: Path) -> None:
     page = out / "journal/insights/index.html"
     html = soup(page)
     row = html.select_one("table[data-themes='negative'] tr[data-theme='system design']")
@@ -375,8 +380,7 @@ def test_insights_page_shows_themes_and_numbers(site) -> None:
     assert delays == {"All interviews": ["2", "3.5 days", "0"], "Talent Bridge": ["2", "3.5 days", "0"]}
 
 
-def test_the_charts_parse_as_xml_and_match_their_tables(site) -> None:
-    out = site(QUESTION_FILES)
+def test_the_charts_parse_as_xml_and_match_their_tables(out: Path) -> None:
     page = out / "journal/insights/index.html"
     html = soup(page)
     charts = _svgs(page)
