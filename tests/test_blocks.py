@@ -11,10 +11,16 @@ import pytest
 from jinja2 import DictLoader, Environment
 from mkdocs.exceptions import Abort
 
-from interview_journal.pages.render import (Block, PackedBlocks, html_block, markdown_page, relative_url,
-                                            with_blocks, with_search_texts)
-
 from conftest import SharedJournal, build_once, debrief, soup
+from interview_journal.pages.render import (
+    Block,
+    PackedBlocks,
+    html_block,
+    markdown_page,
+    relative_url,
+    with_blocks,
+    with_search_texts,
+)
 
 SHARED = SharedJournal()
 """The files of the tests that read ``out``, the one site of this module they share."""

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPO, SharedJournal, build, build_clean, debrief, make_project, soup
 
+from conftest import REPO, SharedJournal, build, build_clean, debrief, make_project, soup
 from interview_journal.cli import main
 
 RECRUITER = {"name": "Dana Ruiz", "agency": "Talent Bridge", "email": "dana@talentbridge.example"}
@@ -167,7 +167,7 @@ def test_checklist_marks_done_and_outstanding_items(out: Path) -> None:
     by_kind = {(li["data-kind"], li.get_text(" ", strip=True).split(" note to ")[-1][:5]): li for li in items}
     call = next(li for li in items if li["data-kind"] == "recruiter-call")
     assert call["data-done"] == "2026-11-20" and call.select_one("input[checked]") is not None
-    tom = [li for li in items if "Tom Becker" in li.get_text()][0]
+    tom = next(li for li in items if "Tom Becker" in li.get_text())
     assert not tom.has_attr("data-done")
     assert (tom["data-kind"], tom["data-due"], tom["data-company"]) == ("thank-you", "2026-11-21", "acme")
     assert tom.select_one(".ij-badge").get_text() == "Overdue"

@@ -11,8 +11,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import SharedJournal, build_once, debrief, soup, write_files
 
+from conftest import SharedJournal, build_once, debrief, soup, write_files
 from interview_journal.load import load_journal
 from interview_journal.process import build_processes
 from interview_journal.timeline import company_events, people, stage

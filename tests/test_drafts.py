@@ -11,9 +11,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from conftest import SharedJournal, build_once, debrief, soup, write_files
 from mkdocs.exceptions import Abort
 
+from conftest import SharedJournal, build_once, debrief, soup, write_files
 from interview_journal.drafts import interested, joined, mailto_url, split_subject
 
 RECRUITER = {"name": "Dana Ruiz", "agency": "Talent Bridge", "email": "dana@talentbridge.example"}

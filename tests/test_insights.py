@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
-from conftest import REPO, build_once, debrief, soup, write_files
 
+from conftest import REPO, build_once, debrief, soup, write_files
 from interview_journal import insights as ins
 from interview_journal.load import load_journal
 from interview_journal.pages.charts import Bar, bar_chart, column_chart
@@ -340,7 +340,7 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _svgs(page: Path) -> dict[str, ET.Element]:
     """The page's charts, parsed from the raw HTML as XML."""
     raw = page.read_text(encoding="utf-8")
-    charts = [ET.fromstring(text) for text in re.findall(r'<svg xmlns="http://www.w3.org/2000/svg" class="ij-chart".*?</svg>', raw, re.S)]
+    charts = [ET.fromstring(text) for text in re.findall(r'<svg xmlns="http://www.w3.org/2000/svg" class="ij-chart".*?</svg>', raw, re.DOTALL)]
     return {svg.get("id"): svg for svg in charts}
 
 
@@ -455,7 +455,7 @@ def test_names_in_charts_stay_escaped_through_the_build(site) -> None:
 
 def test_long_lists_show_their_most_recent_entries_and_say_how_many_are_left(site, monkeypatch) -> None:
     """The counts cover every remark; the lists under them stop at ``LIST_LIMIT`` (50 by default)."""
-    import interview_journal.pages as pages
+    from interview_journal import pages
 
     monkeypatch.setattr(pages, "LIST_LIMIT", 2)
     journal = {f"a/2026-11-0{day}.md": debrief(date=f"2026-11-0{day}", interviewers=[{"name": f"P{day}"}],

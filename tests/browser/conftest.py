@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+
 from .browser_support import find_chromium, unavailable
 
 REPO = Path(__file__).resolve().parents[2]
@@ -74,7 +75,7 @@ def _build(config_file: Path, site_dir: Path, env: dict[str, str | None]) -> Pat
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
+    def log_message(self, format: str, *args: object) -> None:
         """No access log on the test output."""
 
 
