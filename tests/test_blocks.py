@@ -105,7 +105,8 @@ def test_notes_that_contain_a_placeholder_keep_it_and_our_block_stays_first(out:
     assert article.select_one(".ij-debrief").find_next("h2", id="notes") is not None
 
 
-SHARED.add({"a.md": debrief(company="Indexed", interviewers=[{"name": "Ann Lee", "title": "CTO", "email": "ann@acme.example"}],
+SHARED.add({"a.md": debrief(company="Indexed",
+                            interviewers=[{"name": "Ann Lee", "title": "CTO", "email": "ann@acme.example"}],
                             questions=[{"q": "design a rate limiter"}], body="## Impressions\n\nCalm.\n")})
 
 

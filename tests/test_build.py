@@ -90,7 +90,8 @@ SHARED.add({"title.md": debrief(company="Contoso", role="Data Engineer", stage="
 
 
 def test_page_title_names_company_role_and_round(out: Path) -> None:
-    assert soup(out / "journal/title/index.html").select_one("article h1").get_text() == "Contoso — Data Engineer, onsite"
+    title = soup(out / "journal/title/index.html").select_one("article h1").get_text()
+    assert title == "Contoso — Data Engineer, onsite"
 
 
 SHARED.add({"notes.md": debrief(company="Notes Inc", body="Some **bold** notes.\n\n- [x] a done task\n")})
@@ -189,7 +190,8 @@ def test_followups_page_holds_exactly_what_todo_gives(out: Path, monkeypatch: py
     html = soup(out / "journal/followups/index.html")
     on_page = sorted((li["data-id"], li["data-kind"], li["data-due"], li["data-company"],
                       li.find_parent("section")["data-bucket"]) for li in html.select("li.ij-item"))
-    result = CliRunner().invoke(main, ["todo", "--json", "--journal", str(out.parent / "journal"), "--today", "2026-11-25"])
+    result = CliRunner().invoke(main, ["todo", "--json", "--journal", str(out.parent / "journal"),
+                                       "--today", "2026-11-25"])
     assert result.exit_code == 0, result.output
     from_cli = sorted((r["id"], r["kind"], r["due"] or "", r["company_slug"], r["bucket"]) for r in json.loads(result.stdout))
     assert on_page == from_cli

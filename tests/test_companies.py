@@ -122,7 +122,8 @@ def test_companies_index_puts_the_nearest_follow_up_first(out: Path) -> None:
 
 
 SHARED.add({
-    "board/a.md": debrief(company="A", date="2026-11-10", interviewers=["P", "Q"]),  # 2 overdue thank-yous, overdue check-in
+    # 2 overdue thank-yous, overdue check-in
+    "board/a.md": debrief(company="A", date="2026-11-10", interviewers=["P", "Q"]),
     "board/b.md": debrief(company="B", date="2026-11-24", interviewers=["R"]),  # thank-you today
     "board/c.md": debrief(company="C", date="2026-12-01 09:00", stage="onsite"),
 })
@@ -151,7 +152,8 @@ def test_dashboard_flags_a_quiet_process(out: Path) -> None:
     assert "24 days ago" in row.get_text() and row.select_one(".ij-quiet") is not None
 
 
-SHARED.add({"met/a.md": debrief(company="Alder", recruiter={"name": "Dana Ruiz", "agency": "TB"}, interviewers=["Priya"]),
+SHARED.add({"met/a.md": debrief(company="Alder", recruiter={"name": "Dana Ruiz", "agency": "TB"},
+                                interviewers=["Priya"]),
             "met/b.md": debrief(company="Beta", recruiter={"name": "Dana Ruiz"})})
 
 
@@ -178,8 +180,9 @@ def test_new_pages_escape_front_matter(out: Path, page: str) -> None:
     assert len(company_pages) == 1 and soup(company_pages[0]).select("img[onerror]") == []
 
 
-SHARED.add({"optional.md": debrief(company="Optio", date="2026-11-10", recruiter={"name": "Dana"}, recruiter_call="2026-11-10",
-                                    feedback={"received": "2026-11-12"}, interviewers=[{"name": "P", "thank_you": "2026-11-10"}],
+SHARED.add({"optional.md": debrief(company="Optio", date="2026-11-10", recruiter={"name": "Dana"},
+                                    recruiter_call="2026-11-10", feedback={"received": "2026-11-12"},
+                                    interviewers=[{"name": "P", "thank_you": "2026-11-10"}],
                                     body="- [ ] send the link 📅 2026-11-28\n")})
 
 

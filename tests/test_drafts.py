@@ -180,7 +180,8 @@ def test_without_name_or_skills_the_draft_has_a_placeholder_and_no_skills_senten
 
 SHARED.add({
     "some-sent.md": debrief(company="Some Sent", recruiter=RECRUITER, recruiter_thank_you="2026-11-21",
-                            interviewers=[{"name": "Sent Person", "thank_you": "2026-11-21"}, {"name": "Unsent Person"}]),
+                            interviewers=[{"name": "Sent Person", "thank_you": "2026-11-21"},
+                                          {"name": "Unsent Person"}]),
     "all-sent.md": debrief(company="Other", interviewers=[{"name": "Kim Lee", "thank_you": "2026-11-20"}]),
 })
 
