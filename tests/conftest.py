@@ -1,4 +1,9 @@
-"""Fixtures: tiny journals written from a compact description, built for real in strict mode."""
+"""Fixtures: tiny journals written from a compact description, built for real in strict mode.
+
+A test that only reads a built site adds its files to its module's ``SharedJournal`` and reads
+the one site a module-scoped fixture builds from it (``build_once``); ``site`` builds a project
+of its own, for a test that needs a configuration, an environment or a build nobody else has.
+"""
 
 from __future__ import annotations
 
@@ -16,12 +21,16 @@ from bs4 import BeautifulSoup
 REPO = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(autouse=True)
-def _no_ambient_today(monkeypatch: pytest.MonkeyPatch) -> None:
+def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests say which day it is; the machine's environment must not."""
     monkeypatch.delenv("INTERVIEW_JOURNAL_TODAY", raising=False)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     monkeypatch.setenv("INTERVIEW_JOURNAL_CACHE", "off")  # the command line's disk cache: tests/test_diskcache.py
+
+
+@pytest.fixture(autouse=True)
+def _no_ambient_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    _clean_environment(monkeypatch)
 
 
 def write_files(root: Path, files: dict[str, str | bytes]) -> None:
@@ -77,6 +86,68 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]
         return build(tmp_path, strict)
 
     return make
+
+
+def build_clean(root: Path, strict: bool = True) -> Path:
+    """``build(root)`` from inside ``root`` with the clean environment of a test: for
+    module-scoped fixtures, which run before (and outside) any test's ``monkeypatch``."""
+    with pytest.MonkeyPatch.context() as mp:
+        _clean_environment(mp)
+        mp.chdir(root)
+        return build(root, strict)
+
+
+def build_once(factory: pytest.TempPathFactory, journal: dict[str, str | bytes], strict: bool = True,
+               config: dict | None = None, docs: dict[str, str] | None = None,
+               files: dict[str, str] | None = None, **options: object) -> Path:
+    """The site of a module-scoped fixture: ``site(journal, **options)`` in a folder of its own.
+    ``files`` go into the project folder next to mkdocs.yml (templates, hooks)."""
+    root = make_project(factory.mktemp("site"), journal, options, config, docs)
+    write_files(root, files or {})
+    return build_clean(root, strict)
+
+
+class SharedJournal:
+    """The files of a module's tests, gathered into one journal that is built once.
+
+    Each test's files are added next to it (``SHARED.add({...})``, at import time). No file
+    name and no company (by slug) may belong to two tests, so one test's files cannot change
+    what another reads about its own pages; on the pages that list every company (follow-ups,
+    dashboard, companies, people) a test reads only the rows of its own companies.
+    """
+
+    def __init__(self) -> None:
+        self.files: dict[str, str | bytes] = {}
+        self._owner: dict[str, int] = {}
+        self._parts = 0
+
+    def add(self, files: dict[str, str | bytes]) -> dict[str, str | bytes]:
+        from interview_journal.slugs import slugify
+
+        self._parts += 1
+        for name, content in files.items():
+            assert name not in self.files, f"two tests of this module write journal/{name}"
+            self.files[name] = content
+            company = _company_of(content)
+            if company is not None:
+                owner = self._owner.setdefault(slugify(company), self._parts)
+                assert owner == self._parts, f"two tests of this module use the company {company!r}"
+        return files
+
+
+def _company_of(content: str | bytes) -> str | None:
+    """The ``company:`` of a file's front matter, if it has one that reads."""
+    if not isinstance(content, str):
+        return None
+    text = textwrap.dedent(content).lstrip("\n")
+    if not text.startswith("---\n") or "\n---" not in text[3:]:
+        return None
+    try:
+        data = yaml.safe_load(text[4:text.index("\n---", 3)])
+    except yaml.YAMLError:
+        return None
+    company = data.get("company") if isinstance(data, dict) else None
+    return str(company) if company is not None else None
 
 
 def debrief(company: str = "Acme", role: str = "Data Engineer", date: str = "2026-11-20", body: str = "",

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
 import re
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import debrief, write_files
 
+from conftest import debrief, write_files
 from interview_journal.dates import day_of, sort_key
 from interview_journal.load import load_journal
 from interview_journal.pages import Settings, _recent, prepare

@@ -4,16 +4,31 @@ for each until the finished page, where the block takes its place (``pages/rende
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import markdown
 import pytest
 from jinja2 import DictLoader, Environment
 from mkdocs.exceptions import Abort
 
-from interview_journal.pages.render import (Block, PackedBlocks, html_block, markdown_page, relative_url,
-                                            with_blocks, with_search_texts)
+from conftest import SharedJournal, build_once, debrief, soup
+from interview_journal.pages.render import (
+    Block,
+    PackedBlocks,
+    html_block,
+    markdown_page,
+    relative_url,
+    with_blocks,
+    with_search_texts,
+)
 
-from conftest import debrief, soup
+SHARED = SharedJournal()
+"""The files of the tests that read ``out``, the one site of this module they share."""
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_once(tmp_path_factory, SHARED.files)
 
 
 def test_blocks_skip_markdown_and_come_back_exactly() -> None:
@@ -66,9 +81,11 @@ def test_relative_urls_between_site_pages() -> None:
     assert relative_url("journal/", "journal/") == "./"
 
 
-def test_built_debrief_keeps_its_summary_html(site) -> None:
-    out = site({"acme/2026-11-20-screen.md": debrief(company="Acme", role="Dev", date="2026-11-20",
-                                                     interviewers=[{"name": "Ann *Lee*"}])})
+SHARED.add({"acme/2026-11-20-screen.md": debrief(company="Acme", role="Dev", date="2026-11-20",
+                                                 interviewers=[{"name": "Ann *Lee*"}])})
+
+
+def test_built_debrief_keeps_its_summary_html(out: Path) -> None:
     path = out / "journal" / "acme" / "2026-11-20-screen" / "index.html"
     page = soup(path)
     summary = page.select_one(".ij-debrief .ij-summary")
@@ -78,16 +95,22 @@ def test_built_debrief_keeps_its_summary_html(site) -> None:
     assert "ij-html" not in text and "ij-search-text" not in text
 
 
-def test_notes_that_contain_a_placeholder_keep_it_and_our_block_stays_first(site) -> None:
-    out = site({"a.md": debrief(interviewers=[{"name": "Ann Lee"}], body="<!--ij-html-0-->\n\nMy notes.\n")})
-    article = soup(out / "journal" / "a" / "index.html").select_one("article")
+SHARED.add({"placeholder.md": debrief(company="Placeholder", interviewers=[{"name": "Ann Lee"}],
+                                      body="<!--ij-html-0-->\n\nMy notes.\n")})
+
+
+def test_notes_that_contain_a_placeholder_keep_it_and_our_block_stays_first(out: Path) -> None:
+    article = soup(out / "journal" / "placeholder" / "index.html").select_one("article")
     assert len(article.select(".ij-summary")) == 1
     assert article.select_one(".ij-debrief").find_next("h2", id="notes") is not None
 
 
-def test_search_indexes_the_search_text_not_the_checklist_or_drafts(site) -> None:
-    out = site({"a.md": debrief(interviewers=[{"name": "Ann Lee", "title": "CTO", "email": "ann@acme.example"}],
-                                questions=[{"q": "design a rate limiter"}], body="## Impressions\n\nCalm.\n")})
+SHARED.add({"a.md": debrief(company="Indexed",
+                            interviewers=[{"name": "Ann Lee", "title": "CTO", "email": "ann@acme.example"}],
+                            questions=[{"q": "design a rate limiter"}], body="## Impressions\n\nCalm.\n")})
+
+
+def test_search_indexes_the_search_text_not_the_checklist_or_drafts(out: Path) -> None:
     index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
     docs = [doc for doc in index["docs"] if doc["location"].startswith("journal/a/")]
     text = " ".join(doc["text"] for doc in docs)

@@ -1,4 +1,8 @@
-"""Real ``mkdocs build --strict`` runs on tiny journals, asserting on the built HTML."""
+"""Real ``mkdocs build --strict`` runs on tiny journals, asserting on the built HTML.
+
+The tests that only read a site share one build (``out``) of all their files, each test's
+under its own names and companies; a test that needs its own configuration builds its own.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,40 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPO, build, debrief, make_project, soup
 
+from conftest import REPO, SharedJournal, build, build_clean, debrief, make_project, soup
 from interview_journal.cli import main
 
 RECRUITER = {"name": "Dana Ruiz", "agency": "Talent Bridge", "email": "dana@talentbridge.example"}
+SHARED = SharedJournal()
+
+
+def snapshot(root: Path) -> dict[str, tuple[str, int]]:
+    """Every file and folder under journal/ and docs/: its content's hash and its mtime."""
+    return {
+        str(path.relative_to(root)): (
+            hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "folder", path.stat().st_mtime_ns
+        )
+        for folder in ("journal", "docs") for path in sorted((root / folder).rglob("*"))
+    }
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shared project, written and not built yet."""
+    return make_project(tmp_path_factory.mktemp("shared"), SHARED.files)
+
+
+@pytest.fixture(scope="module")
+def untouched(project: Path) -> dict[str, tuple[str, int]]:
+    """journal/ and docs/ of the shared project before its build."""
+    return snapshot(project)
+
+
+@pytest.fixture(scope="module")
+def out(project: Path, untouched: dict[str, tuple[str, int]]) -> Path:
+    """The shared site: every file of ``SHARED`` built once, in strict mode."""
+    return build_clean(project)
 
 
 def summary(page: Path) -> dict[str, str]:
@@ -21,23 +54,27 @@ def summary(page: Path) -> dict[str, str]:
             for dt in html.select("dl.ij-summary dt")}
 
 
-def test_every_journal_file_has_its_page(site) -> None:
-    out = site({
-        "northwind/2026-11-20-screen.md": debrief(company="Northwind"),
-        "northwind/deep/2026-11-27-onsite.md": debrief(company="Northwind", date="2026-11-27"),
-        "solo.md": debrief(company="Solo"),
-    })
+SHARED.add({
+    "northwind/2026-11-20-screen.md": debrief(company="Northwind"),
+    "northwind/deep/2026-11-27-onsite.md": debrief(company="Northwind", date="2026-11-27"),
+    "solo.md": debrief(company="Solo"),
+})
+
+
+def test_every_journal_file_has_its_page(out: Path) -> None:
     for rel in ("northwind/2026-11-20-screen", "northwind/deep/2026-11-27-onsite", "solo"):
         assert (out / "journal" / rel / "index.html").is_file(), rel
 
 
-def test_debrief_page_shows_the_summary(site) -> None:
-    out = site({"a.md": debrief(
-        company="Northwind Analytics", role="Senior Data Engineer", date="2026-11-20 14:00", round=2,
-        stage="technical screen", format="video", recruiter=RECRUITER,
-        interviewers=[{"name": "Priya Shah", "title": "Engineering Manager"}],
-    )})
-    facts = summary(out / "journal/a/index.html")
+SHARED.add({"summary.md": debrief(
+    company="Northwind Analytics", role="Senior Data Engineer", date="2026-11-20 14:00", round=2,
+    stage="technical screen", format="video", recruiter=RECRUITER,
+    interviewers=[{"name": "Priya Shah", "title": "Engineering Manager"}],
+)})
+
+
+def test_debrief_page_shows_the_summary(out: Path) -> None:
+    facts = summary(out / "journal/summary/index.html")
     assert facts["Company"] == "Northwind Analytics"
     assert facts["Role"] == "Senior Data Engineer"
     assert facts["Round"] == "2 · technical screen"
@@ -45,18 +82,23 @@ def test_debrief_page_shows_the_summary(site) -> None:
     assert facts["Format"] == "video"
     assert facts["Channel"].startswith("through a recruiter: Dana Ruiz (Talent Bridge)")
     assert facts["Interviewers"] == "Priya Shah, Engineering Manager"
-    time = soup(out / "journal/a/index.html").select_one("dl.ij-summary time")
+    time = soup(out / "journal/summary/index.html").select_one("dl.ij-summary time")
     assert time["datetime"] == "2026-11-20T14:00:00+01:00"
 
 
-def test_page_title_names_company_role_and_round(site) -> None:
-    out = site({"a.md": debrief(company="Northwind", role="Data Engineer", stage="onsite")})
-    assert soup(out / "journal/a/index.html").select_one("article h1").get_text() == "Northwind — Data Engineer, onsite"
+SHARED.add({"title.md": debrief(company="Contoso", role="Data Engineer", stage="onsite")})
 
 
-def test_notes_render_as_markdown_after_the_summary(site) -> None:
-    out = site({"a.md": debrief(body="Some **bold** notes.\n\n- [x] a done task\n")})
-    article = soup(out / "journal/a/index.html").select_one("article")
+def test_page_title_names_company_role_and_round(out: Path) -> None:
+    title = soup(out / "journal/title/index.html").select_one("article h1").get_text()
+    assert title == "Contoso — Data Engineer, onsite"
+
+
+SHARED.add({"notes.md": debrief(company="Notes Inc", body="Some **bold** notes.\n\n- [x] a done task\n")})
+
+
+def test_notes_render_as_markdown_after_the_summary(out: Path) -> None:
+    article = soup(out / "journal/notes/index.html").select_one("article")
     assert article.select_one("h2#notes") is not None
     assert article.select_one("strong").get_text() == "bold"
 
@@ -65,28 +107,22 @@ def _nav_links(page: Path) -> list[str]:
     return [a["href"] for a in soup(page).select("nav.md-nav--primary a.md-nav__link[href]")]
 
 
-def test_debrief_pages_stay_out_of_the_nav(site) -> None:
-    out = site({"acme/a.md": debrief(), "acme/b.md": debrief(date="2026-11-21")})
+SHARED.add({"hidden/a.md": debrief(company="Hidden"), "hidden/b.md": debrief(company="Hidden", date="2026-11-21")})
+
+
+def test_debrief_pages_stay_out_of_the_nav(out: Path) -> None:
     links = _nav_links(out / "index.html")
     assert "journal/" in links and "journal/followups/" in links
-    assert not [link for link in links if "acme" in link]
+    assert not [link for link in links if "hidden" in link]
 
 
-def test_the_build_touches_neither_journal_nor_docs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    make_project(tmp_path, {"acme/a.md": debrief(body="- [ ] x\n"), "acme/company.md": "---\nkind: company\ncompany: Acme\n---\n"})
+SHARED.add({"untouched/a.md": debrief(company="Untouched", body="- [ ] x\n"),
+            "untouched/company.md": "---\nkind: company\ncompany: Untouched\n---\n"})
 
-    def snapshot() -> dict[str, tuple[str, int]]:
-        return {
-            str(path.relative_to(tmp_path)): (
-                hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "folder", path.stat().st_mtime_ns
-            )
-            for folder in ("journal", "docs") for path in sorted((tmp_path / folder).rglob("*"))
-        }
 
-    before = snapshot()
-    build(tmp_path)
-    assert snapshot() == before
+def test_the_build_touches_neither_journal_nor_docs(out: Path, untouched: dict[str, tuple[str, int]]) -> None:
+    assert "journal/untouched/company.md" in untouched
+    assert snapshot(out.parent) == untouched
 
 
 def test_a_problem_fails_the_strict_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -121,52 +157,67 @@ def test_the_edit_link_points_at_the_journal_file(site) -> None:
     assert edit["href"] == "https://git.example/me/search/edit/main/journal/acme/a.md"
 
 
-def test_checklist_marks_done_and_outstanding_items(site) -> None:
-    out = site({"acme/a.md": debrief(
-        recruiter=RECRUITER, recruiter_call="2026-11-20",
-        interviewers=[{"name": "Priya Shah", "thank_you": "2026-11-21"}, {"name": "Tom Becker"}],
-    )})
+SHARED.add({"acme/a.md": debrief(
+    recruiter=RECRUITER, recruiter_call="2026-11-20",
+    interviewers=[{"name": "Priya Shah", "thank_you": "2026-11-21"}, {"name": "Tom Becker"}],
+)})
+
+
+def test_checklist_marks_done_and_outstanding_items(out: Path) -> None:
     items = soup(out / "journal/acme/a/index.html").select("ul.ij-checklist > li")
     by_kind = {(li["data-kind"], li.get_text(" ", strip=True).split(" note to ")[-1][:5]): li for li in items}
     call = next(li for li in items if li["data-kind"] == "recruiter-call")
     assert call["data-done"] == "2026-11-20" and call.select_one("input[checked]") is not None
-    tom = [li for li in items if "Tom Becker" in li.get_text()][0]
+    tom = next(li for li in items if "Tom Becker" in li.get_text())
     assert not tom.has_attr("data-done")
     assert (tom["data-kind"], tom["data-due"], tom["data-company"]) == ("thank-you", "2026-11-21", "acme")
     assert tom.select_one(".ij-badge").get_text() == "Overdue"
     assert len(by_kind) == len(items)
 
 
-def test_followups_page_holds_exactly_what_todo_gives(site, tmp_path: Path) -> None:
-    journal = {
-        "acme/a.md": debrief(recruiter=RECRUITER, interviewers=["Priya Shah", "Tom Becker"],
-                             take_back=[{"answer": "said no to Kafka"}], body="- [ ] send link 📅 2026-12-10\n"),
-        "beta/b.md": debrief(company="Beta", date="2026-12-01", recruiter=RECRUITER, interviewers=["Ann"]),
-        "gamma/c.md": debrief(company="Gamma", date="2026-11-24", contact={"name": "Kim"}, body="- [ ] undated\n"),
-    }
-    out = site(journal)
+TODO_COMPANIES = ("ant", "bee", "gnat")
+SHARED.add({
+    "ant/a.md": debrief(company="Ant", recruiter=RECRUITER, interviewers=["Priya Shah", "Tom Becker"],
+                        take_back=[{"answer": "said no to Kafka"}], body="- [ ] send link 📅 2026-12-10\n"),
+    "bee/b.md": debrief(company="Bee", date="2026-12-01", recruiter=RECRUITER, interviewers=["Ann"]),
+    "gnat/c.md": debrief(company="Gnat", date="2026-11-24", contact={"name": "Kim"}, body="- [ ] undated\n"),
+})
+
+
+def test_followups_page_holds_exactly_what_todo_gives(out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole page against the whole ``todo``; the numbers by hand for this test's three companies."""
+    monkeypatch.chdir(out.parent)
     html = soup(out / "journal/followups/index.html")
     on_page = sorted((li["data-id"], li["data-kind"], li["data-due"], li["data-company"],
                       li.find_parent("section")["data-bucket"]) for li in html.select("li.ij-item"))
-    result = CliRunner().invoke(main, ["todo", "--json", "--journal", str(tmp_path / "journal"), "--today", "2026-11-25"])
+    result = CliRunner().invoke(main, ["todo", "--json", "--journal", str(out.parent / "journal"),
+                                       "--today", "2026-11-25"])
     assert result.exit_code == 0, result.output
     from_cli = sorted((r["id"], r["kind"], r["due"] or "", r["company_slug"], r["bucket"]) for r in json.loads(result.stdout))
     assert on_page == from_cli
-    assert len(on_page) == 11
     counts = {a["data-bucket"]: int(a.select_one(".ij-count__n").get_text()) for a in html.select("nav.ij-counts a")}
-    assert counts == {"overdue": 5, "today": 0, "this-week": 3, "later": 1, "undated": 1, "optional": 1}
+    assert counts == {bucket: sum(1 for item in on_page if item[4] == bucket) for bucket in counts}
+    ours = [item for item in on_page if item[3] in TODO_COMPANIES]
+    assert len(ours) == 11
+    assert {bucket: sum(1 for item in ours if item[4] == bucket) for bucket in counts} == {
+        "overdue": 5, "today": 0, "this-week": 3, "later": 1, "undated": 1, "optional": 1}
 
 
-def test_followup_links_lead_to_the_debrief(site) -> None:
-    out = site({"acme/a.md": debrief(interviewers=["P"])})
+SHARED.add({"links/a.md": debrief(company="Linkco", interviewers=["P"])})
+
+
+def test_followup_links_lead_to_the_debrief(out: Path) -> None:
     page = out / "journal/followups/index.html"
+    assert soup(page).select("li.ij-item[data-company='linkco'] a[href]")
     for link in soup(page).select("li.ij-item a[href]"):
         assert (page.parent / link["href"] / "index.html").resolve().is_file()
 
 
-def test_pages_say_which_date_they_were_computed_for(site) -> None:
-    out = site({"a.md": debrief()})
-    for page in ("journal/index.html", "journal/followups/index.html", "journal/a/index.html"):
+SHARED.add({"dated.md": debrief(company="Dated")})
+
+
+def test_pages_say_which_date_they_were_computed_for(out: Path) -> None:
+    for page in ("journal/index.html", "journal/followups/index.html", "journal/dated/index.html"):
         root = soup(out / page).select_one("[data-ij-today]")
         assert root["data-ij-today"] == "2026-11-25" and root.has_attr("data-ij-pinned"), page
         assert root.select_one(".ij-asof time")["datetime"] == "2026-11-25"
@@ -181,10 +232,12 @@ def test_unpinned_today_is_left_to_the_browser(site, monkeypatch: pytest.MonkeyP
     assert "../assets/interview-journal.js" in script
 
 
-def test_front_matter_values_are_escaped(site) -> None:
-    evil = '<script>alert(1)</script><img src=x onerror=alert(2)>'
-    out = site({"a.md": debrief(company=evil, role=evil, stage=evil, interviewers=[{"name": evil, "title": evil}])})
-    for page in ("journal/a/index.html", "journal/followups/index.html", "journal/index.html"):
+EVIL = '<script>alert(1)</script><img src=x onerror=alert(2)>'
+SHARED.add({"evil.md": debrief(company=EVIL, role=EVIL, stage=EVIL, interviewers=[{"name": EVIL, "title": EVIL}])})
+
+
+def test_front_matter_values_are_escaped(out: Path) -> None:
+    for page in ("journal/evil/index.html", "journal/followups/index.html", "journal/index.html"):
         html = soup(out / page)
         assert not [s for s in html.select("script") if "alert" in s.get_text()], page
         assert html.select("img[onerror]") == [], page
@@ -241,28 +294,30 @@ def test_public_site_does_not_quote_take_back_answers(site) -> None:
     assert item.get_text() == "Ask Dana to clarify an answer"
 
 
-def test_search_leads_to_debriefs_and_companies_not_to_the_lists(site) -> None:
-    """The aggregate pages repeat the debriefs: search indexes the debrief and company pages only."""
-    import json
+SHARED.add({"searched/r1.md": debrief(company="Searched", interviewers=[{"name": "Imani Okafor", "title": "Lead"}]),
+            "searched/company.md": "---\nkind: company\ncompany: Searched\n---\nA note.\n"})
 
-    out = site({"acme/r1.md": debrief(interviewers=[{"name": "Priya Shah", "title": "Lead"}]),
-                "acme/company.md": "---\nkind: company\ncompany: Acme\n---\nA note.\n"})
+
+def test_search_leads_to_debriefs_and_companies_not_to_the_lists(out: Path) -> None:
+    """The aggregate pages repeat the debriefs: search indexes the debrief and company pages only."""
     index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
     pages = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert "journal/acme/r1/" in pages and "journal/companies/acme/" in pages
+    assert "journal/searched/r1/" in pages and "journal/companies/searched/" in pages
     for aggregate in ("journal/", "journal/followups/", "journal/people/", "journal/companies/",
                       "journal/questions/", "journal/insights/"):
         assert aggregate not in pages
-    found = [doc for doc in index["docs"] if "Priya Shah" in doc["text"]]
-    assert {doc["location"].split("#")[0] for doc in found} == {"journal/acme/r1/", "journal/companies/acme/"}
+    found = [doc for doc in index["docs"] if "Imani Okafor" in doc["text"]]
+    assert {doc["location"].split("#")[0] for doc in found} == {"journal/searched/r1/", "journal/companies/searched/"}
 
 
-def test_the_table_of_contents_lists_our_sections_then_the_notes(site) -> None:
-    out = site({"a.md": debrief(went_well=["the demo"], body="## Impressions\n\nGood.\n")})
-    toc = soup(out / "journal" / "a" / "index.html").select_one("nav.md-nav--secondary")
+SHARED.add({"toc.md": debrief(company="Contents", went_well=["the demo"], body="## Impressions\n\nGood.\n")})
+
+
+def test_the_table_of_contents_lists_our_sections_then_the_notes(out: Path) -> None:
+    toc = soup(out / "journal" / "toc" / "index.html").select_one("nav.md-nav--secondary")
     titles = [link.get_text(strip=True) for link in toc.select("a.md-nav__link")]
     assert titles[:2] == ["Checklist", "How it went"]
     assert titles.index("How it went") < titles.index("Notes") < titles.index("Impressions")
     for link in toc.select("a.md-nav__link"):
         anchor = link["href"].lstrip("#")
-        assert soup(out / "journal" / "a" / "index.html").find(id=anchor) is not None, anchor
+        assert soup(out / "journal" / "toc" / "index.html").find(id=anchor) is not None, anchor

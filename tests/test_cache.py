@@ -12,11 +12,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from conftest import build, make_project
 from interview_journal import load as load_module
 from interview_journal.load import JournalCache, load_journal
 from interview_journal.plugin import InterviewJournalPlugin
-
-from conftest import build, make_project
 
 DEBRIEF = "---\ncompany: {company}\nrole: Dev\ndate: 2026-11-{day:02d}\n---\nNotes.\n"
 NOTE = "---\nkind: company\ncompany: {company}\n---\nAbout them.\n"

@@ -12,11 +12,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import debrief, write_files
 from icalendar import Calendar
 from icalendar.parser import Contentline
 from icalendar.prop import vText
 
+from conftest import debrief, write_files
 from interview_journal.calendar import FOLD_LIMIT, _fold, build_calendar
 from interview_journal.load import load_journal
 from interview_journal.process import build_processes

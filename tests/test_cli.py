@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPO, debrief, write_files
 
+from conftest import REPO, debrief, write_files
 from interview_journal.cli import main
 
 FIELDS = {"kind", "due", "bucket", "company", "company_slug", "role", "person", "title", "path", "optional"}
@@ -83,8 +83,8 @@ def test_check_prints_every_problem_and_exits_one(journal: Path) -> None:
     assert code == 1
     assert out.splitlines() == [
         "journal/b.md:5:1: format: expected one of phone | video | onsite | panel | take-home | other, got zoom",
-        "journal/c.md:4:1: date: expected a date YYYY-MM-DD (or YYYY-MM-DD HH:MM), got 14:00 "
-        "(hint: YAML reads 14:00 as a number: quote the value, like '2026-11-20 14:00')",
+        ("journal/c.md:4:1: date: expected a date YYYY-MM-DD (or YYYY-MM-DD HH:MM), got 14:00 "
+         "(hint: YAML reads 14:00 as a number: quote the value, like '2026-11-20 14:00')"),
     ]
 
 

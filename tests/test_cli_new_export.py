@@ -13,9 +13,9 @@ import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import REPO, build, debrief, make_project, write_files
 from icalendar import Calendar
 
+from conftest import REPO, build, debrief, make_project, write_files
 from interview_journal import cli
 from interview_journal.cli import main, safe_cell
 from interview_journal.dates import parse_moment

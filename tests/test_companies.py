@@ -1,4 +1,8 @@
-"""Company timelines, stages, the companies index, the dashboard and the people page."""
+"""Company timelines, stages, the companies index, the dashboard and the people page.
+
+The tests of built pages share one build (``out``) of all their files, each test's under its
+own companies; on the pages that list every company a test reads only its own rows.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import debrief, soup, write_files
 
+from conftest import SharedJournal, build_once, debrief, soup, write_files
 from interview_journal.load import load_journal
 from interview_journal.process import build_processes
 from interview_journal.timeline import company_events, people, stage
@@ -16,6 +20,13 @@ from interview_journal.timeline import company_events, people, stage
 BERLIN = ZoneInfo("Europe/Berlin")
 TODAY = date(2026, 11, 25)
 NOTE = "---\nkind: company\ncompany: Acme\n{extra}---\n{body}"
+SHARED = SharedJournal()
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # quiet_days: 14 is the default; test_dashboard_flags_a_quiet_process names it all the same
+    return build_once(tmp_path_factory, SHARED.files, quiet_days=14)
 
 
 def processes(tmp_path: Path, files: dict[str, str]):
@@ -73,14 +84,16 @@ def test_one_person_met_twice_is_one_row(tmp_path: Path) -> None:
     }
 
 
-def test_company_page_tells_the_story(site) -> None:
-    out = site({
-        "acme/company.md": NOTE.format(extra="applied: 2026-11-01\nsource: referral\n", body="A **great** team.\n"),
-        "acme/a.md": debrief(company="ACME", recruiter={"name": "Dana Ruiz"}, recruiter_call="2026-11-20",
-                             interviewers=[{"name": "Priya Shah", "title": "EM", "thank_you": "2026-11-21"}],
-                             feedback={"received": "2026-11-23", "negatives": ["wants more streaming"]}),
-        "acme/b.md": debrief(company="Acme", date="2026-12-02 10:00", stage="onsite", recruiter={"name": "Dana Ruiz"}),
-    })
+SHARED.add({
+    "acme/company.md": NOTE.format(extra="applied: 2026-11-01\nsource: referral\n", body="A **great** team.\n"),
+    "acme/a.md": debrief(company="ACME", recruiter={"name": "Rosa Diaz"}, recruiter_call="2026-11-20",
+                         interviewers=[{"name": "Priya Shah", "title": "EM", "thank_you": "2026-11-21"}],
+                         feedback={"received": "2026-11-23", "negatives": ["wants more streaming"]}),
+    "acme/b.md": debrief(company="Acme", date="2026-12-02 10:00", stage="onsite", recruiter={"name": "Rosa Diaz"}),
+})
+
+
+def test_company_page_tells_the_story(out: Path) -> None:
     page = soup(out / "journal/companies/acme/index.html")
     facts = {dt.get_text(): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in page.select("dl.ij-summary dt")}
     assert facts["Data Engineer"] == "round 2 scheduled 2026-12-02 10:00 · 2 rounds"
@@ -92,63 +105,87 @@ def test_company_page_tells_the_story(site) -> None:
     assert {li["data-kind"] for li in page.select("li.ij-item")} == {"prep-format", "recruiter-thank-you"}
 
 
-def test_companies_index_puts_the_nearest_follow_up_first(site) -> None:
-    out = site({
-        "late/a.md": debrief(company="Late", date="2026-11-24", interviewers=["P"]),
-        "soon/a.md": debrief(company="Soon", date="2026-11-18", interviewers=["P"]),
-        "done/a.md": debrief(company="Done", outcome="rejected", interviewers=["P"]),
-        "quiet/a.md": debrief(company="Quiet", via="direct", feedback={"received": "2026-11-21"}),
-    })
-    rows = soup(out / "journal/companies/index.html").select("tbody tr")
+ORDERED = ("soon", "late", "quiet", "done")
+SHARED.add({
+    "late/a.md": debrief(company="Late", date="2026-11-24", interviewers=["P"]),
+    "soon/a.md": debrief(company="Soon", date="2026-11-18", interviewers=["P"]),
+    "done/a.md": debrief(company="Done", outcome="rejected", interviewers=["P"]),
+    "quiet/a.md": debrief(company="Quiet", via="direct", feedback={"received": "2026-11-21"}),
+})
+
+
+def test_companies_index_puts_the_nearest_follow_up_first(out: Path) -> None:
+    rows = [row for row in soup(out / "journal/companies/index.html").select("tbody tr")
+            if row["data-company"] in ORDERED]
     assert [row["data-company"] for row in rows] == ["soon", "late", "quiet", "done"]
     assert rows[0].select("td")[4].get_text(" ", strip=True).startswith("Thu 2026-11-19")
 
 
-def test_dashboard_counts_agree_with_the_engine(site) -> None:
-    out = site({
-        "a.md": debrief(date="2026-11-10", interviewers=["P", "Q"]),  # 2 overdue thank-yous, overdue check-in
-        "b.md": debrief(company="B", date="2026-11-24", interviewers=["R"]),  # thank-you today
-        "c.md": debrief(company="C", date="2026-12-01 09:00", stage="onsite"),
-    })
+SHARED.add({
+    # 2 overdue thank-yous, overdue check-in
+    "board/a.md": debrief(company="A", date="2026-11-10", interviewers=["P", "Q"]),
+    "board/b.md": debrief(company="B", date="2026-11-24", interviewers=["R"]),  # thank-you today
+    "board/c.md": debrief(company="C", date="2026-12-01 09:00", stage="onsite"),
+})
+
+
+def test_dashboard_counts_agree_with_the_engine(out: Path) -> None:
+    """The dashboard's counts are the follow-ups page's, whole; this test's companies by hand."""
     page = soup(out / "journal/index.html")
     counts = {a["data-bucket"]: int(a.select_one(".ij-count__n").get_text()) for a in page.select(".ij-count")}
     followups = soup(out / "journal/followups/index.html")
     on_followups = {s["data-bucket"]: len(s.select("li.ij-item")) for s in followups.select("section.ij-bucket")}
-    assert counts == {k: on_followups[k] for k in ("overdue", "today", "this-week")} == {
-        "overdue": 3, "today": 1, "this-week": 1}
-    assert [a.get_text() for a in page.select("#upcoming ~ ul a")][0] == "C, Data Engineer: onsite"
+    assert counts == {k: on_followups[k] for k in ("overdue", "today", "this-week")}
+    ours = {s["data-bucket"]: len(s.select("li.ij-item[data-company='a'], li.ij-item[data-company='b'], "
+                                           "li.ij-item[data-company='c']"))
+            for s in followups.select("section.ij-bucket")}
+    assert {k: ours[k] for k in ("overdue", "today", "this-week")} == {"overdue": 3, "today": 1, "this-week": 1}
+    upcoming = [a.get_text() for a in page.select("#upcoming ~ ul a") if a["href"].startswith("board/")]
+    assert upcoming[0] == "C, Data Engineer: onsite"
 
 
-def test_dashboard_flags_a_quiet_process(site) -> None:
-    out = site({"a.md": debrief(date="2026-11-01", via="direct")}, quiet_days=14)
-    row = soup(out / "journal/index.html").select_one(".ij-board tbody tr")
+SHARED.add({"silent.md": debrief(company="Silent", date="2026-11-01", via="direct")})
+
+
+def test_dashboard_flags_a_quiet_process(out: Path) -> None:
+    row = soup(out / "journal/index.html").select_one(".ij-board tbody tr[data-company='silent']")
     assert "24 days ago" in row.get_text() and row.select_one(".ij-quiet") is not None
 
 
-def test_people_page_lists_recruiters_with_their_companies(site) -> None:
-    out = site({"a.md": debrief(recruiter={"name": "Dana Ruiz", "agency": "TB"}, interviewers=["Priya"]),
-                "b.md": debrief(company="Beta", recruiter={"name": "Dana Ruiz"})})
+SHARED.add({"met/a.md": debrief(company="Alder", recruiter={"name": "Dana Ruiz", "agency": "TB"},
+                                interviewers=["Priya"]),
+            "met/b.md": debrief(company="Beta", recruiter={"name": "Dana Ruiz"})})
+
+
+def test_people_page_lists_recruiters_with_their_companies(out: Path) -> None:
     rows = [[" ".join(td.get_text().split()) for td in tr.select("td")]
             for tr in soup(out / "journal/people/index.html").select("tbody tr")]
-    assert ["Dana Ruiz", "recruiter (TB)", "Acme, Beta"] == rows[0][:3]
-    assert rows[1][:3] == ["Priya", "interviewer", "Acme"]
+    rows = [row for row in rows if set(row[2].split(", ")) <= {"Alder", "Beta"}]  # the people of this test
+    assert ["Dana Ruiz", "recruiter (TB)", "Alder, Beta"] == rows[0][:3]
+    assert rows[1][:3] == ["Priya", "interviewer", "Alder"]
+
+
+EVIL = '<img src=x onerror=alert(1)>'
+SHARED.add({"evil.md": debrief(company=EVIL, role=EVIL, stage=EVIL, recruiter={"name": EVIL, "agency": EVIL},
+                               interviewers=[{"name": EVIL, "title": EVIL}])})
 
 
 @pytest.mark.parametrize("page", ["journal/companies/index.html", "journal/people/index.html", "journal/index.html"])
-def test_new_pages_escape_front_matter(site, page: str) -> None:
-    evil = '<img src=x onerror=alert(1)>'
-    out = site({"a.md": debrief(company=evil, role=evil, stage=evil, recruiter={"name": evil, "agency": evil},
-                                interviewers=[{"name": evil, "title": evil}])})
+def test_new_pages_escape_front_matter(out: Path, page: str) -> None:
+    evil = EVIL
     html = soup(out / page)
     assert html.select("img[onerror]") == []
     assert evil in html.get_text()
-    company_pages = list((out / "journal/companies").glob("*/index.html"))
+    company_pages = [path for path in (out / "journal/companies").glob("*/index.html") if evil in soup(path).get_text()]
     assert len(company_pages) == 1 and soup(company_pages[0]).select("img[onerror]") == []
 
 
-def test_an_optional_item_is_not_the_next_follow_up(site) -> None:
-    out = site({"a.md": debrief(date="2026-11-10", recruiter={"name": "Dana"}, recruiter_call="2026-11-10",
-                                feedback={"received": "2026-11-12"}, interviewers=[{"name": "P", "thank_you": "2026-11-10"}],
-                                body="- [ ] send the link 📅 2026-11-28\n")})
-    cell = soup(out / "journal/companies/index.html").select("tbody tr td")[4]
+SHARED.add({"optional.md": debrief(company="Optio", date="2026-11-10", recruiter={"name": "Dana"},
+                                    recruiter_call="2026-11-10", feedback={"received": "2026-11-12"},
+                                    interviewers=[{"name": "P", "thank_you": "2026-11-10"}],
+                                    body="- [ ] send the link 📅 2026-11-28\n")})
+
+
+def test_an_optional_item_is_not_the_next_follow_up(out: Path) -> None:
+    cell = soup(out / "journal/companies/index.html").select_one("tbody tr[data-company='optio']").select("td")[4]
     assert cell.select_one("[data-kind]")["data-kind"] == "task"

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
-from conftest import debrief, write_files
 
+from conftest import debrief, write_files
 from interview_journal import diskcache
 from interview_journal.cli import main
 from interview_journal.load import JournalCache, load_journal

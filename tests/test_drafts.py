@@ -1,4 +1,8 @@
-"""Thank-you drafts on done rounds and briefings on scheduled ones: real strict builds, parsed HTML."""
+"""Thank-you drafts on done rounds and briefings on scheduled ones: real strict builds, parsed HTML.
+
+Tests that only read a site share a build per configuration: ``out`` (no candidate) and
+``with_candidate`` (``candidate: CANDIDATE``), each of the files of all its tests.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,27 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from conftest import debrief, soup, write_files
 from mkdocs.exceptions import Abort
 
+from conftest import SharedJournal, build_once, debrief, soup, write_files
 from interview_journal.drafts import interested, joined, mailto_url, split_subject
 
 RECRUITER = {"name": "Dana Ruiz", "agency": "Talent Bridge", "email": "dana@talentbridge.example"}
 CANDIDATE = {"name": "Alex Morgan", "top_skills": ["building data pipelines that scale", "mentoring engineers"]}
+SHARED = SharedJournal()
+"""Files of the tests that read ``out``: no ``candidate`` option."""
+WITH_CANDIDATE = SharedJournal()
+"""Files of the tests that read ``with_candidate``: ``candidate: CANDIDATE``."""
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_once(tmp_path_factory, SHARED.files)
+
+
+@pytest.fixture(scope="module")
+def with_candidate(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_once(tmp_path_factory, WITH_CANDIDATE.files, candidate=CANDIDATE)
 
 
 def page(out: Path, rel: str = "a"):
@@ -78,13 +96,15 @@ def test_skills_are_joined_as_a_sentence_reads() -> None:
 
 # --- drafts on the debrief page --------------------------------------------------------------
 
-def test_draft_has_two_paragraphs_thanks_then_interest_and_skills(site) -> None:
-    out = site({"a.md": debrief(
-        company="Northwind", role="Data Engineer", date="2026-11-20 14:00", stage="technical screen",
-        interviewers=[{"name": "Priya Shah", "title": "Engineering Manager", "email": "priya@northwind.example"}],
-        questions=[{"q": "design a dedup pipeline", "theme": "system design"}], interest=4,
-    )}, candidate=CANDIDATE)
-    note = drafts(out)["Priya Shah"]
+WITH_CANDIDATE.add({"northwind.md": debrief(
+    company="Northwind", role="Data Engineer", date="2026-11-20 14:00", stage="technical screen",
+    interviewers=[{"name": "Priya Shah", "title": "Engineering Manager", "email": "priya@northwind.example"}],
+    questions=[{"q": "design a dedup pipeline", "theme": "system design"}], interest=4,
+)})
+
+
+def test_draft_has_two_paragraphs_thanks_then_interest_and_skills(with_candidate: Path) -> None:
+    note = drafts(with_candidate, "northwind")["Priya Shah"]
     first, second = paragraphs(note["body"])
     assert note["body"].startswith("Dear Priya,\n\n")
     assert "Friday, 20 November" in first and "enjoyed meeting you" in first and "system design" in first
@@ -110,9 +130,11 @@ def test_mailto_round_trips_accents_ampersands_and_line_breaks(site) -> None:
     assert "+" not in note["href"] and " " not in note["href"]
 
 
-def test_no_address_gives_the_text_without_a_mailto(site) -> None:
-    out = site({"a.md": debrief(interviewers=[{"name": "Kim Lee"}])})
-    html = page(out)
+SHARED.add({"no-address.md": debrief(company="No Address", interviewers=[{"name": "Kim Lee"}])})
+
+
+def test_no_address_gives_the_text_without_a_mailto(out: Path) -> None:
+    html = page(out, "no-address")
     section = html.select_one("section.ij-draft[data-draft='thank-you']")
     assert section.select_one("pre code").get_text().startswith("Dear Kim,")
     assert section.select("a") == []
@@ -120,60 +142,76 @@ def test_no_address_gives_the_text_without_a_mailto(site) -> None:
     assert not html.select("a[href^='mailto:']")
 
 
-def test_interest_sentence_only_when_true(site) -> None:
-    files = {f"i{level}.md": debrief(company=f"Co{level}", interest=level, interviewers=["Kim Lee"])
-             for level in (1, 2, 3)}
-    files["unset.md"] = debrief(company="Unset", interviewers=["Kim Lee"])
-    out = site(files)
+SHARED.add({
+    **{f"i{level}.md": debrief(company=f"Co{level}", interest=level, interviewers=["Kim Lee"]) for level in (1, 2, 3)},
+    "unset.md": debrief(company="Unset", interviewers=["Kim Lee"]),
+})
+
+
+def test_interest_sentence_only_when_true(out: Path) -> None:
     for rel, claims in (("i1", False), ("i2", False), ("i3", True), ("unset", True)):
         body = drafts(out, rel)["Kim Lee"]["body"]
         assert ("even more interested" in body) is claims, rel
         assert len(paragraphs(body)) == 2, rel
 
 
-def test_pitch_beats_top_skills(site) -> None:
-    out = site({
-        "pitched.md": debrief(company="Pitched", interviewers=["Kim Lee"],
-                              pitch="My on-call tooling cut pages by half."),
-        "plain.md": debrief(company="Plain", interviewers=["Kim Lee"]),
-    }, candidate=CANDIDATE)
-    pitched, plain = drafts(out, "pitched")["Kim Lee"]["body"], drafts(out, "plain")["Kim Lee"]["body"]
+WITH_CANDIDATE.add({
+    "pitched.md": debrief(company="Pitched", interviewers=["Kim Lee"], pitch="My on-call tooling cut pages by half."),
+    "plain.md": debrief(company="Plain", interviewers=["Kim Lee"]),
+})
+
+
+def test_pitch_beats_top_skills(with_candidate: Path) -> None:
+    pitched = drafts(with_candidate, "pitched")["Kim Lee"]["body"]
+    plain = drafts(with_candidate, "plain")["Kim Lee"]["body"]
     assert "My on-call tooling cut pages by half." in pitched and "mentoring engineers" not in pitched
     assert "mentoring engineers" in plain
 
 
-def test_without_name_or_skills_the_draft_has_a_placeholder_and_no_skills_sentence(site) -> None:
-    body = drafts(site({"a.md": debrief(interviewers=["Kim Lee"], interest=2)}))["Kim Lee"]["body"]
+SHARED.add({"nameless.md": debrief(company="Nameless", interviewers=["Kim Lee"], interest=2)})
+
+
+def test_without_name_or_skills_the_draft_has_a_placeholder_and_no_skills_sentence(out: Path) -> None:
+    body = drafts(out, "nameless")["Kim Lee"]["body"]
     assert body.endswith("\n[your name]")
     assert "experience in" not in body
     assert len(paragraphs(body)) == 2  # a neutral second paragraph when nothing else is true
 
 
-def test_sent_notes_get_no_draft(site) -> None:
-    out = site({"a.md": debrief(
-        recruiter=RECRUITER, recruiter_thank_you="2026-11-21",
-        interviewers=[{"name": "Sent Person", "thank_you": "2026-11-21"}, {"name": "Unsent Person"}],
-    ), "all-sent.md": debrief(company="Other", interviewers=[{"name": "Kim Lee", "thank_you": "2026-11-20"}])})
-    assert list(drafts(out)) == ["Unsent Person"]
-    assert drafts(out, kind="recruiter-thank-you") == {}
+SHARED.add({
+    "some-sent.md": debrief(company="Some Sent", recruiter=RECRUITER, recruiter_thank_you="2026-11-21",
+                            interviewers=[{"name": "Sent Person", "thank_you": "2026-11-21"},
+                                          {"name": "Unsent Person"}]),
+    "all-sent.md": debrief(company="Other", interviewers=[{"name": "Kim Lee", "thank_you": "2026-11-20"}]),
+})
+
+
+def test_sent_notes_get_no_draft(out: Path) -> None:
+    assert list(drafts(out, "some-sent")) == ["Unsent Person"]
+    assert drafts(out, "some-sent", kind="recruiter-thank-you") == {}
     assert page(out, "all-sent").select_one(".ij-drafts") is None
 
 
-def test_recruiter_gets_an_optional_shorter_note(site) -> None:
-    out = site({"a.md": debrief(recruiter=RECRUITER, stage="onsite", interviewers=["Kim Lee"])}, candidate=CANDIDATE)
-    note = drafts(out, kind="recruiter-thank-you")["Dana Ruiz"]
+WITH_CANDIDATE.add({"recruited.md": debrief(company="Recruited", recruiter=RECRUITER, stage="onsite",
+                                             interviewers=["Kim Lee"])})
+
+
+def test_recruiter_gets_an_optional_shorter_note(with_candidate: Path) -> None:
+    note = drafts(with_candidate, "recruited", kind="recruiter-thank-you")["Dana Ruiz"]
     address, _subject, body = parse_mailto(note["href"])
     assert address == "dana@talentbridge.example" and body == note["body"].replace("\n", "\r\n")
     assert note["body"].startswith("Hi Dana,") and "the onsite" in note["body"]
-    assert len(note["body"]) < len(drafts(out)["Kim Lee"]["body"])
+    assert len(note["body"]) < len(drafts(with_candidate, "recruited")["Kim Lee"]["body"])
 
 
-def test_scheduled_cancelled_and_closed_rounds_get_no_drafts(site) -> None:
-    out = site({
-        "future.md": debrief(company="Future", date="2026-12-01", interviewers=["Kim Lee"]),
-        "cancelled.md": debrief(company="Cancelled", status="cancelled", interviewers=["Kim Lee"]),
-        "rejected.md": debrief(company="Rejected", outcome="rejected", interviewers=["Kim Lee"]),
-    })
+SHARED.add({
+    "future.md": debrief(company="Future", date="2026-12-01", interviewers=["Kim Lee"]),
+    "cancelled.md": debrief(company="Cancelled", status="cancelled", interviewers=["Kim Lee"]),
+    "rejected.md": debrief(company="Rejected", outcome="rejected", interviewers=["Kim Lee"]),
+})
+
+
+def test_scheduled_cancelled_and_closed_rounds_get_no_drafts(out: Path) -> None:
     for rel in ("future", "cancelled", "rejected"):
         assert page(out, rel).select_one(".ij-drafts") is None, rel
 
@@ -202,13 +240,16 @@ def test_a_broken_override_fails_the_build_with_one_line(site, tmp_path: Path, c
     assert "Traceback" not in caplog.text
 
 
-def test_names_are_escaped_in_the_page_and_intact_in_the_mailto(site) -> None:
-    evil = "<script>alert(1)</script>"
-    out = site({"a.md": debrief(interviewers=[{"name": evil, "email": "x@acme.example"}], pitch="I & <b>you</b>")})
-    raw = (out / "journal/a/index.html").read_text(encoding="utf-8")
+EVIL = "<script>alert(1)</script>"
+SHARED.add({"escaped.md": debrief(interviewers=[{"name": EVIL, "email": "x@acme.example"}], pitch="I & <b>you</b>")})
+
+
+def test_names_are_escaped_in_the_page_and_intact_in_the_mailto(out: Path) -> None:
+    evil = EVIL
+    raw = (out / "journal/escaped/index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in raw and "<b>you</b>" not in raw
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in raw
-    note = drafts(out)[evil]
+    note = drafts(out, "escaped")[evil]
     assert note["body"].startswith(f"Dear {evil},")
     _, _, body = parse_mailto(note["href"])
     assert body.startswith(f"Dear {evil},\r\n") and "I & <b>you</b>" in body
@@ -236,14 +277,13 @@ NEXT = {
 }
 
 
-def briefing_site(site, **options: object) -> Path:
-    return site({"acme/1-screen.md": debrief(**EARLIER), "acme/other-role.md": debrief(**OTHER_ROLE),
-                 "acme/2-final.md": debrief(**NEXT)}, **options)
+SHARED.add({"briefed/1-screen.md": debrief(**{**EARLIER, "company": "Briefed"}),
+            "briefed/other-role.md": debrief(**{**OTHER_ROLE, "company": "Briefed"}),
+            "briefed/2-final.md": debrief(**{**NEXT, "company": "Briefed"})})
 
 
-def test_briefing_lists_people_type_next_steps_and_earlier_rounds_of_the_same_process(site) -> None:
-    out = briefing_site(site)
-    box = page(out, "acme/2-final").select_one(".ij-briefing")
+def test_briefing_lists_people_type_next_steps_and_earlier_rounds_of_the_same_process(out: Path) -> None:
+    box = page(out, "briefed/2-final").select_one(".ij-briefing")
     text = box.get_text(" ", strip=True)
     assert "Vera Vice , VP of Data" in text and "built the data org" in text and "leadership" in text
     hal = next(li for li in box.select(".ij-briefing__people > li") if "Hal Unknown" in li.get_text())
@@ -260,23 +300,30 @@ def test_briefing_lists_people_type_next_steps_and_earlier_rounds_of_the_same_pr
         assert leaked not in text
 
 
-def test_done_rounds_have_no_briefing_and_a_known_format_is_not_flagged(site) -> None:
-    out = site({"a.md": debrief(interviewers=["Kim Lee"]),
-                "b.md": debrief(company="B", date="2026-12-01", format="video",
-                                interviewers=[{"name": "Kim Lee", "title": "CTO"}])})
-    assert page(out, "a").select_one(".ij-briefing") is None
-    box = page(out, "b").select_one(".ij-briefing")
+SHARED.add({"done/a.md": debrief(company="Done", interviewers=["Kim Lee"]),
+            "known/b.md": debrief(company="Known", date="2026-12-01", format="video",
+                                  interviewers=[{"name": "Kim Lee", "title": "CTO"}])})
+
+
+def test_done_rounds_have_no_briefing_and_a_known_format_is_not_flagged(out: Path) -> None:
+    assert page(out, "done/a").select_one(".ij-briefing") is None
+    box = page(out, "known/b").select_one(".ij-briefing")
     assert "video" in box.get_text() and "format not told yet" not in box.get_text()
 
 
-def test_a_closed_process_gets_no_briefing(site) -> None:
-    out = site({"1.md": debrief(outcome="rejected"), "2.md": debrief(date="2026-12-01")})
-    assert page(out, "2").select_one(".ij-briefing") is None
+SHARED.add({"closed/1.md": debrief(company="Closed", outcome="rejected"),
+            "closed/2.md": debrief(company="Closed", date="2026-12-01")})
 
 
-def test_a_briefing_without_interviewers_says_so(site) -> None:
-    out = site({"a.md": debrief(date="2026-12-01")})
-    box = page(out).select_one(".ij-briefing")
+def test_a_closed_process_gets_no_briefing(out: Path) -> None:
+    assert page(out, "closed/2").select_one(".ij-briefing") is None
+
+
+SHARED.add({"unnamed.md": debrief(company="Unnamed", date="2026-12-01")})
+
+
+def test_a_briefing_without_interviewers_says_so(out: Path) -> None:
+    box = page(out, "unnamed").select_one(".ij-briefing")
     assert "not told yet — ask the hiring manager or HR coordinator" in box.get_text()
 
 

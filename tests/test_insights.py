@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
-from conftest import REPO, debrief, soup, write_files
 
+from conftest import REPO, build_once, debrief, soup, write_files
 from interview_journal import insights as ins
 from interview_journal.load import load_journal
 from interview_journal.pages.charts import Bar, bar_chart, column_chart
@@ -330,15 +330,21 @@ QUESTION_FILES = {
 }
 
 
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """QUESTION_FILES built once, for the tests that read its questions and insights pages.
+    These pages sum up the whole journal, so no other test's files go into it."""
+    return build_once(tmp_path_factory, QUESTION_FILES)
+
+
 def _svgs(page: Path) -> dict[str, ET.Element]:
     """The page's charts, parsed from the raw HTML as XML."""
     raw = page.read_text(encoding="utf-8")
-    charts = [ET.fromstring(text) for text in re.findall(r'<svg xmlns="http://www.w3.org/2000/svg" class="ij-chart".*?</svg>', raw, re.S)]
+    charts = [ET.fromstring(text) for text in re.findall(r'<svg xmlns="http://www.w3.org/2000/svg" class="ij-chart".*?</svg>', raw, re.DOTALL)]
     return {svg.get("id"): svg for svg in charts}
 
 
-def test_questions_page_groups_by_theme_and_marks_poor_answers(site) -> None:
-    out = site(QUESTION_FILES)
+def test_questions_page_groups_by_theme_and_marks_poor_answers(out: Path) -> None:
     html = soup(out / "journal/questions/index.html")
     groups = [(h2.get_text(strip=True), [li.select_one(".ij-question__q").get_text() for li in h2.find_next_sibling("ul").select("li")])
               for h2 in html.select("article h2[data-theme]")]
@@ -359,8 +365,7 @@ def test_questions_page_groups_by_theme_and_marks_poor_answers(site) -> None:
     assert debrief_page.select_one("h2#questions") is not None
 
 
-def test_insights_page_shows_themes_and_numbers(site) -> None:
-    out = site(QUESTION_FILES)
+def test_insights_page_shows_themes_and_numbers(out: Path) -> None:
     page = out / "journal/insights/index.html"
     html = soup(page)
     row = html.select_one("table[data-themes='negative'] tr[data-theme='system design']")
@@ -375,8 +380,7 @@ def test_insights_page_shows_themes_and_numbers(site) -> None:
     assert delays == {"All interviews": ["2", "3.5 days", "0"], "Talent Bridge": ["2", "3.5 days", "0"]}
 
 
-def test_the_charts_parse_as_xml_and_match_their_tables(site) -> None:
-    out = site(QUESTION_FILES)
+def test_the_charts_parse_as_xml_and_match_their_tables(out: Path) -> None:
     page = out / "journal/insights/index.html"
     html = soup(page)
     charts = _svgs(page)
@@ -451,7 +455,7 @@ def test_names_in_charts_stay_escaped_through_the_build(site) -> None:
 
 def test_long_lists_show_their_most_recent_entries_and_say_how_many_are_left(site, monkeypatch) -> None:
     """The counts cover every remark; the lists under them stop at ``LIST_LIMIT`` (50 by default)."""
-    import interview_journal.pages as pages
+    from interview_journal import pages
 
     monkeypatch.setattr(pages, "LIST_LIMIT", 2)
     journal = {f"a/2026-11-0{day}.md": debrief(date=f"2026-11-0{day}", interviewers=[{"name": f"P{day}"}],

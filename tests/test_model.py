@@ -15,10 +15,10 @@ from pydantic import ValidationError
 
 from interview_journal.dates import parse_moment, resolve_today, sort_key
 from interview_journal.load import load_journal
-from journal_files import HEAD, PATH, load, write
 from interview_journal.model import CompanyNote, Debrief
 from interview_journal.slugs import assign_slugs, identity, slugify
 from interview_journal.tasks import Task, parse_tasks
+from journal_files import HEAD, PATH, load, write
 
 BERLIN = ZoneInfo("Europe/Berlin")
 DATE_FORMS = "a date YYYY-MM-DD (or YYYY-MM-DD HH:MM)"
@@ -146,8 +146,8 @@ def test_unknown_fields_are_kept(tmp_path):
 def test_near_miss_key_is_a_problem_but_the_file_is_kept(tmp_path, key, field):
     journal = load(tmp_path, HEAD + f"{key}: Priya\n---\n")
     assert lines(journal) == [
-        f"{PATH}:5:1: {key}: expected a known field ('{field}'?), got '{key}' "
-        f"(hint: rename it to '{field}', or pick a name of your own further from it)"
+        (f"{PATH}:5:1: {key}: expected a known field ('{field}'?), got '{key}' "
+         f"(hint: rename it to '{field}', or pick a name of your own further from it)")
     ]
     assert debrief(journal).model_extra == {key: "Priya"}
 
@@ -158,8 +158,8 @@ def test_near_miss_key_is_a_problem_but_the_file_is_kept(tmp_path, key, field):
 def test_a_single_value_where_a_list_is_expected(tmp_path):
     journal = load(tmp_path, HEAD + "interviewers: Priya\n---\n")
     assert lines(journal) == [
-        f"{PATH}:5:1: interviewers: expected a list, got Priya "
-        "(hint: write the items one per line starting with '- ', or as [a, b])"
+        (f"{PATH}:5:1: interviewers: expected a list, got Priya "
+         "(hint: write the items one per line starting with '- ', or as [a, b])")
     ]
     assert debrief(journal).interviewers == []
 
@@ -275,8 +275,8 @@ def test_missing_field_of_a_list_item_is_named_like_other_fields(tmp_path):
 def test_wrong_required_nested_value_is_reported_once(tmp_path):
     journal = load(tmp_path, HEAD + "log:\n  - date: soon\n    note: recruiter called\n---\n")
     assert lines(journal) == [
-        f"{PATH}:6:5: log[0].date: expected {DATE_FORMS}, got soon "
-        "(hint: write the date as YYYY-MM-DD, optionally followed by HH:MM)"
+        (f"{PATH}:6:5: log[0].date: expected {DATE_FORMS}, got soon "
+         "(hint: write the date as YYYY-MM-DD, optionally followed by HH:MM)")
     ]
     assert debrief(journal).log == []
 
@@ -401,8 +401,8 @@ def test_second_company_note_is_a_problem(tmp_path):
     write(tmp_path, "---\nkind: company\ncompany: ACME\n---\n", "b.md")
     journal = load_journal(tmp_path / "journal", timezone.utc)
     assert lines(journal) == [
-        "journal/b.md:3:1: company: expected one company note for Acme, got a second one (first: journal/a.md) "
-        "(hint: merge the two notes)"
+        ("journal/b.md:3:1: company: expected one company note for Acme, got a second one (first: journal/a.md) "
+         "(hint: merge the two notes)")
     ]
 
 
@@ -514,7 +514,7 @@ def test_resolve_today_refuses_invalid_values(option, environ, message):
 
 
 def test_task_markers():
-    body = "\n".join([
+    body = "\n".join([  # noqa: FLY002 - the lines of the body one under the other
         "notes",
         "- [ ] send the portfolio link 📅 2026-11-27",
         "- [ ] read their blog [due:: 2026-11-26]",
@@ -560,10 +560,10 @@ def test_lines_that_are_not_tasks(line):
 def test_bad_task_date_is_a_problem_on_the_file_line(tmp_path):
     journal = load(tmp_path, HEAD + "---\n# Notes\n- [ ] send link 📅 2026-13-01\n- [ ] read [due:: soon]\n")
     assert lines(journal) == [
-        f"{PATH}:7:17: task: expected a date YYYY-MM-DD, got '2026-13-01' "
-        "(hint: write the date like 📅 2026-11-27 or [due:: 2026-11-27])",
-        f"{PATH}:8:12: task: expected a date YYYY-MM-DD, got 'soon' "
-        "(hint: write the date like 📅 2026-11-27 or [due:: 2026-11-27])",
+        (f"{PATH}:7:17: task: expected a date YYYY-MM-DD, got '2026-13-01' "
+         "(hint: write the date like 📅 2026-11-27 or [due:: 2026-11-27])"),
+        (f"{PATH}:8:12: task: expected a date YYYY-MM-DD, got 'soon' "
+         "(hint: write the date like 📅 2026-11-27 or [due:: 2026-11-27])"),
     ]
     tasks = journal.debriefs[0].tasks
     assert [(task.text, task.line, task.due) for task in tasks] == [("send link", 7, None), ("read", 8, None)]

@@ -7,8 +7,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import debrief, write_files
 
+from conftest import debrief, write_files
 from interview_journal.load import load_journal
 from interview_journal.process import build_processes
 from interview_journal.rules import Offsets, all_items, bucket, by_bucket, outstanding

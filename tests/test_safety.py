@@ -2,7 +2,8 @@
 
 A debrief and a company note carry a script, an ``on*`` handler, a ``javascript:`` link and a
 Markdown link in every text field; the built site (every HTML file, the search index) must
-carry them only as text.
+carry them only as text. The other tests of built pages share one build (``out``) of all
+their files, each test's under its own names and companies.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import REPO, soup
+from conftest import REPO, SharedJournal, build_once, debrief, soup
 from interview_journal.load import load_journal
 from interview_journal.pages import Settings, build_site
 
@@ -82,11 +83,17 @@ def html_files(site_dir: Path) -> list[Path]:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import build, make_project
+    return build_once(tmp_path_factory, HOSTILE, strict=False,
+                      candidate={"name": payload("candidate"), "top_skills": [payload("skill")]})
 
-    root = tmp_path_factory.mktemp("hostile")
-    make_project(root, HOSTILE, {"candidate": {"name": payload("candidate"), "top_skills": [payload("skill")]}})
-    return build(root, strict=False)
+
+SHARED = SharedJournal()
+"""The files of the tests below that read ``out``."""
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_once(tmp_path_factory, SHARED.files)
 
 
 def test_no_script_of_ours_carries_a_value(hostile_site: Path) -> None:
@@ -153,21 +160,22 @@ def test_search_index_holds_values_only_as_escaped_text(hostile_site: Path) -> N
             assert "<script" not in value and "<img" not in value and "<svg" not in value, f"{doc['location']}: {key}"
 
 
-def test_task_lines_are_escaped_where_we_list_them(site) -> None:
-    """The body is the user's own Markdown; the task's words, listed on our pages, are escaped."""
-    from conftest import debrief
+SHARED.add({"tasks.md": debrief(company="Tasks", body="- [ ] " + payload("task") + " 📅 2026-11-27\n")})
 
-    out = site({"a.md": debrief(body="- [ ] " + payload("task") + " 📅 2026-11-27\n")})
+
+def test_task_lines_are_escaped_where_we_list_them(out: Path) -> None:
+    """The body is the user's own Markdown; the task's words, listed on our pages, are escaped."""
     page = soup(out / "journal" / "followups" / "index.html")
-    item = page.find(attrs={"data-kind": "task"})
+    item = page.find(attrs={"data-kind": "task", "data-company": "tasks"})
     assert '<script>alert("task")</script>' in item.get_text()
     assert item.find(["script", "img", "svg"]) is None and item.find("a", href=lambda h: h and "javascript" in h) is None
 
 
-def test_slugs_never_leave_the_site_folder(site, tmp_path: Path) -> None:
-    from conftest import debrief
+SHARED.add({"a.md": debrief(company="../../../escaped", role="../x"), "b.md": debrief(company="/etc/passwd")})
 
-    out = site({"a.md": debrief(company="../../../escaped", role="../x"), "b.md": debrief(company="/etc/passwd")})
+
+def test_slugs_never_leave_the_site_folder(out: Path) -> None:
+    tmp_path = out.parent  # the project: mkdocs.yml, docs/, journal/ and the site
     written = {p.resolve() for p in tmp_path.rglob("*") if p.is_file()}
     outside = [p for p in written if out.resolve() not in p.parents and (tmp_path / "journal").resolve() not in p.parents
                and (tmp_path / "docs").resolve() not in p.parents and p.name != "mkdocs.yml"]
@@ -176,9 +184,11 @@ def test_slugs_never_leave_the_site_folder(site, tmp_path: Path) -> None:
     assert (out / "journal" / "companies" / "etc-passwd" / "index.html").is_file()
 
 
-def test_nulls_never_read_none_on_a_page(site) -> None:
-    out = site({"acme/r1.md": "---\ncompany: Acme\nrole: Data Engineer\ndate: 2026-11-20\nrecruiter: ~\nstage:\n"
-                              "interviewers:\n  - name: Priya Shah\n    title:\n    email: ~\nfeedback:\nlog:\n---\n"})
+SHARED.add({"acme/r1.md": "---\ncompany: Acme\nrole: Data Engineer\ndate: 2026-11-20\nrecruiter: ~\nstage:\n"
+                          "interviewers:\n  - name: Priya Shah\n    title:\n    email: ~\nfeedback:\nlog:\n---\n"})
+
+
+def test_nulls_never_read_none_on_a_page(out: Path) -> None:
     for path in html_files(out):
         main = soup(path).find("article") or soup(path)
         assert "None" not in main.get_text(), path
@@ -230,15 +240,17 @@ def test_no_traceback_for_hundreds_of_damaged_sample_files(tmp_path: Path) -> No
     assert all(str(problem).count(":") >= 3 for problem in loaded.problems)
 
 
-def test_links_to_debriefs_with_odd_file_names_reach_them(site) -> None:
+ODD_NAMES = ["what?.md", "a#b.md", "sp ace.md", "100%.md", "Société/Entretien été.md"]
+SHARED.add({name: debrief(company=f"C{n}") for n, name in enumerate(ODD_NAMES)})
+
+
+def test_links_to_debriefs_with_odd_file_names_reach_them(out: Path) -> None:
     from urllib.parse import unquote, urljoin
 
-    from conftest import debrief
-
-    names = ["what?.md", "a#b.md", "sp ace.md", "100%.md", "Société/Entretien été.md"]
-    out = site({name: debrief(company=f"C{n}") for n, name in enumerate(names)})
+    names = ODD_NAMES
     page = soup(out / "journal" / "followups" / "index.html")
-    targets = {a["href"] for a in page.select("[data-kind] a[href]")}
+    ours = ", ".join(f"[data-kind][data-company='c{n}'] a[href]" for n in range(len(names)))
+    targets = {a["href"] for a in page.select(ours)}
     assert len(targets) == len(names)
     for href in targets:
         parts = urlsplit(href)

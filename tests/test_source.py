@@ -12,10 +12,9 @@ from pathlib import Path
 import pytest
 
 from interview_journal.load import load_journal
-from journal_files import HEAD, PATH, load, write
 from interview_journal.problems import Problem
 from interview_journal.source import MAX_BYTES, read_source
-
+from journal_files import HEAD, PATH, load, write
 
 
 @pytest.fixture(autouse=True)
@@ -116,8 +115,8 @@ def test_body_starts_after_the_closing_line(tmp_path):
 def test_unclosed_front_matter_before_a_later_rule_names_the_markdown_line(tmp_path):
     journal = load(tmp_path, HEAD + "\nSome notes about the call.\n\n---\n\nmore notes\n")
     assert lines(journal) == [
-        f"{PATH}:1:1: front matter: expected a closing '---' line after the fields, got Markdown text on line 6 "
-        "(hint: add a line with --- before line 6, where the fields end)"
+        (f"{PATH}:1:1: front matter: expected a closing '---' line after the fields, got Markdown text on line 6 "
+         "(hint: add a line with --- before line 6, where the fields end)")
     ]
     assert journal.debriefs == []
 
@@ -145,8 +144,8 @@ def test_unclosed_front_matter_is_never_published(tmp_path):
 def test_front_matter_never_closed(tmp_path):
     journal = load(tmp_path, HEAD + "stage: screen\n")
     assert lines(journal) == [
-        f"{PATH}:1:1: front matter: expected a closing '---' line, got none until the end of the file "
-        "(hint: add a line with --- after the last field)"
+        (f"{PATH}:1:1: front matter: expected a closing '---' line, got none until the end of the file "
+         "(hint: add a line with --- after the last field)")
     ]
     assert journal.debriefs == []
 
@@ -164,8 +163,8 @@ def test_front_matter_never_closed(tmp_path):
 def test_no_front_matter(tmp_path, text, got):
     journal = load(tmp_path, text)
     assert lines(journal) == [
-        f"{PATH}:1:1: front matter: expected a first line '---' opening the front matter, got {got} "
-        "(hint: start the file with --- and the fields company, role and date)"
+        (f"{PATH}:1:1: front matter: expected a first line '---' opening the front matter, got {got} "
+         "(hint: start the file with --- and the fields company, role and date)")
     ]
     assert journal.debriefs == []
 
@@ -173,8 +172,8 @@ def test_no_front_matter(tmp_path, text, got):
 def test_empty_front_matter(tmp_path):
     journal = load(tmp_path, "---\n---\nbody\n")
     assert lines(journal) == [
-        f"{PATH}:2:1: front matter: expected fields like 'company: ...', got an empty front matter "
-        "(hint: add company, role and date)"
+        (f"{PATH}:2:1: front matter: expected fields like 'company: ...', got an empty front matter "
+         "(hint: add company, role and date)")
     ]
     assert journal.debriefs == []
 
@@ -191,8 +190,8 @@ def test_empty_front_matter(tmp_path):
 def test_front_matter_that_is_not_a_mapping(tmp_path, text, got, line):
     journal = load(tmp_path, text)
     assert lines(journal) == [
-        f"{PATH}:{line}:1: front matter: expected fields written as 'key: value' lines, got {got} "
-        "(hint: write one field per line, like 'company: Acme')"
+        (f"{PATH}:{line}:1: front matter: expected fields written as 'key: value' lines, got {got} "
+         "(hint: write one field per line, like 'company: Acme')")
     ]
     assert journal.debriefs == []
 
@@ -232,8 +231,8 @@ def test_syntax_error_has_a_located_problem(tmp_path):
 def test_duplicate_key_names_the_first_line_and_keeps_the_first_value(tmp_path):
     journal = load(tmp_path, HEAD + "stage: screen\ncompany: Other\n---\n")
     assert lines(journal) == [
-        f"{PATH}:6:1: company: expected each key once, got 'company' again (first on line 2) "
-        "(hint: remove one of the two lines)"
+        (f"{PATH}:6:1: company: expected each key once, got 'company' again (first on line 2) "
+         "(hint: remove one of the two lines)")
     ]
     assert journal.debriefs[0].model.company == "Acme"
 
@@ -245,8 +244,8 @@ def test_duplicate_nested_key_is_located_in_its_list_item(tmp_path):
         "    thank_you: 2026-11-21\n    thank_you: 2026-11-22\n---\n",
     )
     assert lines(journal) == [
-        f"{PATH}:9:5: interviewers[1].thank_you: expected each key once, got 'thank_you' again (first on line 8) "
-        "(hint: remove one of the two lines)"
+        (f"{PATH}:9:5: interviewers[1].thank_you: expected each key once, got 'thank_you' again (first on line 8) "
+         "(hint: remove one of the two lines)")
     ]
     assert journal.debriefs[0].model.interviewers[1].thank_you == date(2026, 11, 21)
 
@@ -284,8 +283,8 @@ def test_alias_bomb_finishes_at_once_and_is_reported(tmp_path):
 def test_merge_key_is_refused(tmp_path):
     journal = load(tmp_path, HEAD + "<<: {stage: screen}\n---\n")
     assert lines(journal) == [
-        f"{PATH}:5:1: front matter: expected a plain key, got a complex or merge key "
-        "(hint: write keys as plain words followed by ':')"
+        (f"{PATH}:5:1: front matter: expected a plain key, got a complex or merge key "
+         "(hint: write keys as plain words followed by ':')")
     ]
     assert journal.debriefs[0].model.stage is None
 
@@ -302,8 +301,8 @@ def test_merge_key_is_refused(tmp_path):
 def test_scalar_tag_is_refused_and_the_rest_kept(tmp_path, value, got):
     journal = load(tmp_path, HEAD + f"x: {value}\nstage: screen\n---\n")
     assert lines(journal) == [
-        f"{PATH}:5:4: x: expected a plain value, got {got} "
-        "(hint: remove the tag: journal files hold plain text, numbers, dates, lists and fields)"
+        (f"{PATH}:5:4: x: expected a plain value, got {got} "
+         "(hint: remove the tag: journal files hold plain text, numbers, dates, lists and fields)")
     ]
     model = journal.debriefs[0].model
     assert model.stage == "screen"
@@ -346,8 +345,8 @@ def test_file_over_one_mebibyte_is_one_problem_and_not_read(tmp_path):
     head = (HEAD + "stage: \xff [\n---\n").encode("latin-1")
     src = read(tmp_path, head + b"x" * (MAX_BYTES + 1 - len(head)))
     assert [str(p) for p in src.problems] == [
-        f"{PATH}:1:1: file: expected at most 1 MiB, got 1.0 MiB "
-        "(hint: split the notes into several files or move attachments out of the journal)"
+        (f"{PATH}:1:1: file: expected at most 1 MiB, got 1.0 MiB "
+         "(hint: split the notes into several files or move attachments out of the journal)")
     ]
     assert src.data is None
 
@@ -389,8 +388,8 @@ def test_problem_in_a_nested_list_item_is_on_its_key_line(tmp_path):
         HEAD + "interviewers:\n  - name: Priya\n  - name: Bo\n    title: CTO\n    thank_you: soon\n---\n",
     )
     assert lines(journal) == [
-        f"{PATH}:9:5: interviewers[1].thank_you: expected a date YYYY-MM-DD (or YYYY-MM-DD HH:MM), got soon "
-        "(hint: write the date as YYYY-MM-DD, optionally followed by HH:MM)"
+        (f"{PATH}:9:5: interviewers[1].thank_you: expected a date YYYY-MM-DD (or YYYY-MM-DD HH:MM), got soon "
+         "(hint: write the date as YYYY-MM-DD, optionally followed by HH:MM)")
     ]
     assert [i.name for i in journal.debriefs[0].model.interviewers] == ["Priya", "Bo"]
 
@@ -410,8 +409,8 @@ def test_quoted_value_has_no_source_text(tmp_path):
 def test_unquoted_time_as_date_reports_the_source_text(tmp_path):
     journal = load(tmp_path, "---\ncompany: Acme\nrole: Dev\ndate: 14:00\n---\n")
     assert lines(journal) == [
-        f"{PATH}:4:1: date: expected a date YYYY-MM-DD (or YYYY-MM-DD HH:MM), got 14:00 "
-        "(hint: YAML reads 14:00 as a number: quote the value, like '2026-11-20 14:00')"
+        (f"{PATH}:4:1: date: expected a date YYYY-MM-DD (or YYYY-MM-DD HH:MM), got 14:00 "
+         "(hint: YAML reads 14:00 as a number: quote the value, like '2026-11-20 14:00')")
     ]
     assert journal.debriefs == []
 
@@ -454,6 +453,6 @@ def test_hidden_files_and_other_extensions_are_skipped(tmp_path):
 def test_missing_journal_folder_is_a_problem(tmp_path):
     journal = load_journal(tmp_path / "nowhere", timezone.utc)
     assert lines(journal) == [
-        "nowhere:1:1: journal_dir: expected a folder of debriefs, got no such folder "
-        "(hint: create it, or set journal_dir in mkdocs.yml / pass --journal)"
+        ("nowhere:1:1: journal_dir: expected a folder of debriefs, got no such folder "
+         "(hint: create it, or set journal_dir in mkdocs.yml / pass --journal)")
     ]

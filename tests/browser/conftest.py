@@ -5,8 +5,11 @@ Playwright or a Chromium on the machine the tests skip, saying why; with
 ``INTERVIEW_JOURNAL_BROWSER_TESTS=required`` (CI sets it) they fail instead, so a CI machine
 that lost its browser cannot pass quietly.
 
-Screenshots go to ``$INTERVIEW_JOURNAL_SCREENSHOTS`` or a folder in pytest's temporary
-directory; the path is printed at the end of the run.
+Screenshots are opt-in: with ``INTERVIEW_JOURNAL_SCREENSHOTS=DIR`` the screenshot tests save
+PNGs of the sample site's pages (and the printed follow-ups page, as PNG and PDF) to ``DIR`` to
+look at, and the folder is printed at the end of the run; without it they skip, saying so. They
+compare against nothing: what they are for is a person looking at them. The print test's own
+assertions run either way.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+
 from .browser_support import find_chromium, unavailable
 
 REPO = Path(__file__).resolve().parents[2]
@@ -71,7 +75,7 @@ def _build(config_file: Path, site_dir: Path, env: dict[str, str | None]) -> Pat
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
+    def log_message(self, format: str, *args: object) -> None:
         """No access log on the test output."""
 
 
@@ -190,13 +194,24 @@ def visit(browser: Any) -> Iterator[Callable[..., Visit]]:
 
 
 @pytest.fixture(scope="session")
-def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def screenshots_wanted() -> Path | None:
+    """The folder ``$INTERVIEW_JOURNAL_SCREENSHOTS`` names (created), or None when it is unset."""
     global _screenshot_dir
-    wanted = os.environ.get(SCREENSHOTS_ENV)
-    path = Path(wanted) if wanted else tmp_path_factory.getbasetemp() / "screenshots"
+    wanted = os.environ.get(SCREENSHOTS_ENV, "").strip()
+    if not wanted:
+        return None
+    path = Path(wanted)
     path.mkdir(parents=True, exist_ok=True)
     _screenshot_dir = path
     return path
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(screenshots_wanted: Path | None) -> Path:
+    """The screenshot folder; a test that only takes screenshots skips without one."""
+    if screenshots_wanted is None:
+        pytest.skip(f"screenshots are opt-in: set {SCREENSHOTS_ENV}=DIR to save them to DIR and look at them")
+    return screenshots_wanted
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

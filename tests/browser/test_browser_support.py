@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from .browser_support import REQUIRED_ENV, find_chromium, unavailable
 
 

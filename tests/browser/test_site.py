@@ -1,5 +1,6 @@
 """The sample site in real headless Chromium: clean loads, offline, search, small screens,
-dark mode, accessibility, printing, and screenshots to look at."""
+dark mode, accessibility, printing, and (with ``INTERVIEW_JOURNAL_SCREENSHOTS=DIR``, see
+conftest.py) screenshots to look at."""
 
 from __future__ import annotations
 
@@ -125,7 +126,8 @@ def test_every_checkbox_has_an_accessible_name(visit: Any, sample_url: str, name
 
 # -- printing the to-do list -----------------------------------------------------------------
 
-def test_the_followups_page_prints_as_a_plain_list(visit: Any, sample_url: str, screenshot_dir: Path) -> None:
+def test_the_followups_page_prints_as_a_plain_list(visit: Any, sample_url: str,
+                                                   screenshots_wanted: Path | None) -> None:
     seen = visit()
     seen.goto(sample_url + PAGES["followups"])
     page = seen.page
@@ -146,18 +148,19 @@ def test_the_followups_page_prints_as_a_plain_list(visit: Any, sample_url: str, 
     link = item.locator("a").first.evaluate(
         "e => [getComputedStyle(e).textDecorationLine, getComputedStyle(e, '::after').content]")
     assert link[0] == "none" and link[1] in ("none", "normal", '""')
-    page.screenshot(path=str(screenshot_dir / "print-followups.png"), full_page=True)
     pdf = page.pdf(format="A4")
-    (screenshot_dir / "followups.pdf").write_bytes(pdf)
     assert pdf.startswith(b"%PDF")
+    if screenshots_wanted is not None:  # to look at: opt-in, like the screenshots below
+        page.screenshot(path=str(screenshots_wanted / "print-followups.png"), full_page=True)
+        (screenshots_wanted / "followups.pdf").write_bytes(pdf)
 
 
-# -- screenshots to look at --------------------------------------------------------------------
+# -- screenshots to look at (opt-in: INTERVIEW_JOURNAL_SCREENSHOTS=DIR) -------------------------
 
 @pytest.mark.parametrize("width", [1280, 375])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", ["dashboard", "followups", "company", "debrief"])
-def test_screenshot(visit: Any, sample_url: str, screenshot_dir: Path, name: str, scheme: str, width: int) -> None:
+def test_screenshot(screenshot_dir: Path, visit: Any, sample_url: str, name: str, scheme: str, width: int) -> None:
     seen = visit(color_scheme=scheme, viewport={"width": width, "height": 900})
     seen.goto(sample_url + PAGES[name])
     path = screenshot_dir / f"{name}-{scheme}-{width}.png"
