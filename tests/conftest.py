@@ -33,6 +33,12 @@ def _no_ambient_today(monkeypatch: pytest.MonkeyPatch) -> None:
     _clean_environment(monkeypatch)
 
 
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The current folder is ``tmp_path``: problem lines name files relative to it."""
+    monkeypatch.chdir(tmp_path)
+
+
 def write_files(root: Path, files: dict[str, str | bytes]) -> None:
     for name, content in files.items():
         path = root / name

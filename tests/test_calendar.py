@@ -19,8 +19,9 @@ from icalendar.prop import vText
 from conftest import debrief, write_files
 from interview_journal.calendar import FOLD_LIMIT, _fold, build_calendar
 from interview_journal.load import load_journal
+from interview_journal.options import Due
 from interview_journal.process import build_processes
-from interview_journal.rules import Offsets, all_items
+from interview_journal.rules import all_items
 
 TODAY = date(2026, 11, 25)
 COMPANY = ("M\u00fcller & S\u00f6hne; Gro\u00df, \\Handel\\ \u2014 \U0001f680 "
@@ -69,7 +70,7 @@ def tricky(tmp_path: Path) -> tuple[bytes, list]:
     })
     journal = load_journal(tmp_path, ZoneInfo("Europe/Berlin"))
     processes = build_processes(journal, TODAY)
-    items = all_items(processes, Offsets())
+    items = all_items(processes, Due())
     return build_calendar(processes, items, TODAY, 90, "Jobs; 2026, \\ \u00dcbersicht"), items
 
 

@@ -19,7 +19,7 @@ from conftest import REPO, build, debrief, make_project, write_files
 from interview_journal import cli
 from interview_journal.cli import main, safe_cell
 from interview_journal.dates import parse_moment
-from interview_journal.model import DEBRIEF_FIELDS
+from interview_journal.frontmatter import DEBRIEF_FIELDS
 from interview_journal.schema import journal_schema
 
 TODAY = "2026-11-25"

@@ -16,6 +16,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
+
 from conftest import REPO
 
 PACKAGE = REPO / "plugins" / "interview_journal"

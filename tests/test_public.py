@@ -11,6 +11,7 @@ import gzip
 import html
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -157,3 +158,57 @@ def test_the_public_switch_documented_in_publishing_works(tmp_path: Path, monkey
     assert "dana@agency.example" not in public
     assert "dana@agency.example" in private
     assert CliRunner().invoke(main, ["todo"]).exit_code == 0
+
+
+# --- the public view itself ----------------------------------------------------------------
+
+def _view(tmp_path: Path, files: dict[str, str]):
+    from conftest import write_files
+    from interview_journal.public import public_view
+
+    write_files(tmp_path / "journal", files)
+    journal = load_journal(tmp_path / "journal", ZoneInfo("Europe/Berlin"))
+    return journal, public_view(journal)
+
+
+def test_the_view_leaves_out_private_files_and_files_with_problems(tmp_path: Path) -> None:
+    from conftest import debrief
+
+    journal, view = _view(tmp_path, {
+        "a.md": debrief(company="Open"),
+        "b.md": debrief(company="Secret", private=True),
+        "c.md": debrief(company="Broken", format="zoom"),  # a problem: left out, whatever else it holds
+    })
+    assert sorted(e.model.company for e in journal.debriefs) == ["Broken", "Open", "Secret"]
+    assert [e.model.company for e in view.debriefs] == ["Open"]
+    assert list(view.companies) == ["open"]
+
+
+def test_the_view_holds_no_private_field_and_the_follow_ups_still_know_what_is_done(tmp_path: Path) -> None:
+    from conftest import debrief
+    from interview_journal.options import Due
+    from interview_journal.process import build_processes
+    from interview_journal.rules import all_items
+
+    _, view = _view(tmp_path, {
+        "a.md": debrief(date="2026-11-20", recruiter={"name": "Dana", "email": "dana@tb.example", "phone": "+1 555"},
+                        interviewers=[{"name": "Priya", "email": "p@acme.example", "background": "ran a bank team",
+                                       "looking_for": "SQL depth"}],
+                        take_back=[{"answer": "said no Kafka", "correction": "two years", "clarified": "2026-11-21"}],
+                        feedback={"received": "2026-11-22", "positives": ["clear"], "negatives": ["slow"],
+                                  "next_steps": "onsite"},
+                        went_well=["the demo"], went_poorly=["froze"], interest=2, rapport="poor", pitch="I build",
+                        questions=[{"q": "joins", "answer": "poor"}], log=[{"date": "2026-11-23", "note": "call"}],
+                        mine="my own field"),
+        "b.md": debrief(date="2026-12-02", status="scheduled", recruiter={"name": "Dana"},
+                        interviewers=[{"name": "Sam", "background": "a staff engineer"}]),
+    })
+    text = repr([entry.model for entry in view.debriefs])
+    for secret in ("dana@tb.example", "+1 555", "p@acme.example", "ran a bank team", "SQL depth", "said no Kafka",
+                   "two years", "'clear'", "'slow'", "onsite", "the demo", "froze", "I build", "'poor'",
+                   "'call'", "my own field", "a staff engineer"):
+        assert secret not in text, secret
+    items = {item.kind: item for item in all_items(build_processes(view, date(2026, 11, 25)), Due())}
+    assert items["take-back"].done and items["take-back"].title == "Ask Dana to clarify an answer"
+    assert items["feedback"].done  # received stays
+    assert items["prep-background"].done  # told, though what was told is left out

@@ -10,19 +10,20 @@ import pytest
 
 from conftest import debrief, write_files
 from interview_journal.load import load_journal
+from interview_journal.options import Due
 from interview_journal.process import build_processes
-from interview_journal.rules import Offsets, all_items, bucket, by_bucket, outstanding
+from interview_journal.rules import all_items, bucket, by_bucket, outstanding
 
 BERLIN = ZoneInfo("Europe/Berlin")
 TODAY = date(2026, 11, 25)
 RECRUITER = {"name": "Dana Ruiz", "agency": "Talent Bridge"}
 
 
-def items(tmp_path: Path, files: dict[str, str], today: date = TODAY, offsets: Offsets | None = None):
+def items(tmp_path: Path, files: dict[str, str], today: date = TODAY, offsets: Due | None = None):
     write_files(tmp_path / "journal", files)
     journal = load_journal(tmp_path / "journal", BERLIN)
     assert journal.problems == []
-    return all_items(build_processes(journal, today), offsets or Offsets())
+    return all_items(build_processes(journal, today), offsets or Due())
 
 
 def kinds(found) -> list[tuple[str, str | None, bool]]:
@@ -176,7 +177,7 @@ def test_cancelled_and_no_show_rounds_owe_nothing(tmp_path: Path, status: str) -
 
 
 def test_offsets_come_from_the_options(tmp_path: Path) -> None:
-    found = items(tmp_path, {"a.md": debrief(interviewers=["P"])}, offsets=Offsets(thank_you=0, check_in=3))
+    found = items(tmp_path, {"a.md": debrief(interviewers=["P"])}, offsets=Due(thank_you=0, check_in=3))
     assert kinds(found) == [("check-in", "2026-11-23", True), ("thank-you", "2026-11-20", True)]
 
 

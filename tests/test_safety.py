@@ -19,7 +19,9 @@ import pytest
 
 from conftest import REPO, SharedJournal, build_once, debrief, soup
 from interview_journal.load import load_journal
-from interview_journal.pages import Settings, build_site
+from interview_journal.options import Options
+from interview_journal.pages.build import build_site
+from interview_journal.pages.site import prepare
 
 
 def payload(field: str) -> str:
@@ -233,7 +235,7 @@ def test_no_traceback_for_hundreds_of_damaged_sample_files(tmp_path: Path) -> No
             target.write_bytes(data)
             count += 1
     loaded = load_journal(journal, ZoneInfo("Europe/Berlin"))
-    pages = list(build_site(loaded, Settings(today=date(2026, 11, 25))))
+    pages = list(build_site(prepare(loaded, Options(), date(2026, 11, 25))))
     assert count >= 400
     assert loaded.problems, "the damage went unnoticed"
     assert pages

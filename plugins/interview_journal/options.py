@@ -74,7 +74,7 @@ class Options(_Strict):
     due: Due = Field(default_factory=Due)
     candidate: Candidate = Field(default_factory=Candidate)
     templates: Text | None = None
-    themes: dict[str, Keywords] | None = None
+    themes: dict[Text, Keywords] | None = None
     """Feedback themes for the insights page: theme name -> keywords; replaces the default set."""
 
     @field_validator("section", mode="before")
@@ -111,13 +111,6 @@ class Options(_Strict):
         except ValueError:
             raise fail("a time zone name like Europe/Berlin", "see the IANA time zone names") from None
         return value.strip()
-
-    @field_validator("themes", mode="before")
-    @classmethod
-    def _themes(cls, value: object) -> object:
-        if isinstance(value, dict):
-            return {name.strip() if isinstance(name, str) else name: words for name, words in value.items()}
-        return value
 
     @property
     def zone(self) -> tzinfo:
@@ -173,6 +166,8 @@ def _drop(data: dict[str, Any], loc: Loc) -> None:
 
 
 def _problem(loc: Loc, item: Any, located: Located | None, prefix: Loc) -> Problem:
+    if len(loc) >= 2 and loc[-1] == "[key]":  # a mapping's key is wrong (a theme's name): point at the mapping
+        loc = loc[:-2]
     raw = located.raw.get(prefix + loc) if located is not None else None
     if item["type"] == "extra_forbidden":
         known = _known_names(loc[:-1])

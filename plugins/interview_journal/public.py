@@ -12,7 +12,9 @@ page, the search index, the sitemap or the calendar, whatever a template does. L
   (``REDACTED``), so its follow-up still says whether it was clarified, in words of its own;
 * the client's feedback (positives, negatives, next steps): ``received`` stays, so the feedback
   follow-up is still done or not;
-* interest, rapport, the pitch, and how you answered each question;
+* how it went in your own words (``went_well``, ``went_poorly``), interest, rapport, the pitch,
+  and how you answered each question; with the client's feedback gone too, a public site has
+  no feedback themes at all (counts included: they are made of the remarks);
 * what the recruiter told you about an interviewer (``background``, ``looking_for``): emptied
   like the answers, so the briefing's follow-ups still know that you were told.
 
@@ -96,6 +98,8 @@ def _debrief(debrief: Debrief) -> Debrief:
         "interviewers": [_person(person) for person in debrief.interviewers],
         "take_back": [item.model_copy(update={"answer": REDACTED, "correction": None}) for item in debrief.take_back],
         "feedback": feedback,
+        "went_well": [],
+        "went_poorly": [],
         "interest": None,
         "rapport": None,
         "pitch": None,

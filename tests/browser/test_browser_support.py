@@ -26,5 +26,5 @@ def test_skips_with_the_reason(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_fails_when_required(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(REQUIRED_ENV, "required")
-    with pytest.raises(pytest.fail.Exception, match="need Chromium.*required"):
+    with pytest.raises(pytest.fail.Exception, match=r"need Chromium.*required"):
         unavailable("browser tests need Chromium on PATH")

@@ -62,12 +62,12 @@ def test_timeline_orders_dates_datetimes_and_offsets_together(tmp_path: Path) ->
 def test_stage_of_a_process(tmp_path: Path, fields: dict, note: str, expected: str) -> None:
     _, found = processes(tmp_path, {"acme/company.md": NOTE.format(extra=note, body=""),
                                     "acme/a.md": debrief(**fields)})
-    assert stage(found[0], TODAY) == expected
+    assert str(stage(found[0], TODAY)) == expected
 
 
 def test_stage_names_the_next_scheduled_round(tmp_path: Path) -> None:
     _, found = processes(tmp_path, {"a.md": debrief(), "b.md": debrief(date="2026-12-02 10:00")})
-    assert stage(found[0], TODAY) == "round 2 scheduled 2026-12-02 10:00"
+    assert str(stage(found[0], TODAY)) == "round 2 scheduled 2026-12-02 10:00"
 
 
 def test_one_person_met_twice_is_one_row(tmp_path: Path) -> None:
@@ -189,3 +189,13 @@ SHARED.add({"optional.md": debrief(company="Optio", date="2026-11-10", recruiter
 def test_an_optional_item_is_not_the_next_follow_up(out: Path) -> None:
     cell = soup(out / "journal/companies/index.html").select_one("tbody tr[data-company='optio']").select("td")[4]
     assert cell.select_one("[data-kind]")["data-kind"] == "task"
+
+
+def test_a_stage_sorts_boards_and_reads_as_a_sentence() -> None:
+    from interview_journal.timeline import Stage
+
+    stages = [Stage("closed", closed_by="rejected"), Stage("applied"), Stage("held", 1, date(2026, 11, 20), True),
+              Stage("scheduled", 2, date(2026, 12, 2)), Stage("offer")]
+    assert [str(s) for s in sorted(stages, key=lambda s: s.rank)] == [
+        "offer", "round 2 scheduled 2026-12-02", "round 1 done 2026-11-20, awaiting feedback", "applied",
+        "closed: rejected"]

@@ -12,8 +12,10 @@ import pytest
 from conftest import debrief, write_files
 from interview_journal.dates import day_of, sort_key
 from interview_journal.load import load_journal
-from interview_journal.pages import Settings, _recent, prepare
+from interview_journal.options import Options
 from interview_journal.pages.render import time_element
+from interview_journal.pages.site import prepare
+from interview_journal.pages.views.dashboard import recent
 from interview_journal.timeline import company_events, people
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -24,7 +26,7 @@ def make_site(tmp_path: Path, files: dict[str, str], today: date = TODAY):
     write_files(tmp_path / "journal", files)
     journal = load_journal(tmp_path / "journal", BERLIN)
     assert journal.problems == []
-    return prepare(journal, Settings(today=today))
+    return prepare(journal, Options(), today)
 
 
 def test_a_link_is_relative_to_the_page_it_is_on_whatever_was_linked_before(tmp_path: Path) -> None:
@@ -61,11 +63,12 @@ def test_recent_activity_is_the_latest_events_of_the_whole_journal(tmp_path: Pat
         "gamma.md": debrief(company="Gamma", date="2026-11-20T04:00:00-05:00"),
     }, today)
     events = {c.key: company_events(c, site.processes_of(c), BERLIN) for c in site.journal.companies.values()}
+    assert events == site.events
     everything = sorted(((c, e) for c in site.journal.companies.values() for e in events[c.key]
                          if day_of(e.when) <= today), key=lambda pair: sort_key(pair[1].when, BERLIN), reverse=True)
     assert len(everything) >= 4
     for count in range(len(everything) + 2):
-        assert _recent(site, events, count) == everything[:count]
+        assert recent(site, count) == everything[:count]
 
 
 def test_a_company_page_lists_the_interviewers_people_finds_for_it(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""JournalCache: across loads (``mkdocs serve`` rebuilds), only changed files are parsed again.
+"""Loading a journal: what an entry keeps, and the JournalCache: across loads (``mkdocs serve``
+rebuilds), only changed files are parsed again.
 
 Parses are counted by wrapping ``load.load_file`` (never by timing).
 """
@@ -11,11 +12,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from pydantic import ValidationError
 
 from conftest import build, make_project
 from interview_journal import load as load_module
 from interview_journal.load import JournalCache, load_journal
 from interview_journal.plugin import InterviewJournalPlugin
+from journal_files import HEAD, PATH, load, write
 
 DEBRIEF = "---\ncompany: {company}\nrole: Dev\ndate: 2026-11-{day:02d}\n---\nNotes.\n"
 NOTE = "---\nkind: company\ncompany: {company}\n---\nAbout them.\n"
@@ -196,3 +199,33 @@ def test_only_serve_keeps_a_cache() -> None:
     assert isinstance(serving.cache, JournalCache)
     assert building.cache is None
     assert scripted.cache is None  # build() from Python: no startup event
+
+
+def test_a_loaded_entry_keeps_its_body_and_path(tmp_path, in_tmp):
+    body = "Notes with an emoji \U0001F4C5, é and “quotes”.\r\n\r\n- [ ] send the deck \U0001F4C5 2026-11-27\n"
+    path = write(tmp_path, (HEAD + "---\n" + body).encode("utf-8"))
+    entry = load(tmp_path, (HEAD + "---\n" + body).encode("utf-8")).debriefs[0]
+    assert entry.body == body.replace("\r\n", "\n")
+    assert entry.source.path == path and isinstance(entry.source.path, Path)
+    assert entry.source.display == PATH
+    assert [task.text for task in entry.tasks] == ["send the deck"]
+
+
+def test_loaded_models_are_read_only_and_keep_which_fields_each_file_set(tmp_path, in_tmp):
+    write(tmp_path, HEAD + "stage: screen\ninterviewers: [Priya Shah]\nmine: 1\n---\n", "acme/a.md")
+    write(tmp_path, HEAD + "round: 2\ninterviewers:\n- name: Dana Ruiz\n  title: CTO\n---\n", "acme/b.md")
+    write(tmp_path, HEAD + "stage: screen\ninterviewers: [Sam Lee]\n---\n", "acme/c.md")
+    first, second, third = (entry.model for entry in load_journal(tmp_path / "journal", timezone.utc).debriefs)
+    assert first.model_fields_set == {"company", "role", "date", "stage", "interviewers", "mine"}
+    assert second.model_fields_set == {"company", "role", "date", "round", "interviewers"}
+    assert third.model_fields_set == {"company", "role", "date", "stage", "interviewers"}
+    assert second.interviewers[0].model_dump(exclude_unset=True) == {"name": "Dana Ruiz", "title": "CTO"}
+    assert first.interviewers[0].model_fields_set == {"name"}
+    assert first.model_extra == {"mine": 1} and third.model_extra == {}
+    with pytest.raises(ValidationError, match="frozen"):
+        third.stage = "onsite"
+    with pytest.raises(ValidationError, match="frozen"):
+        third.mine = 2  # type: ignore[attr-defined]
+    assert third.model_extra == {} and third.model_fields_set == {"company", "role", "date", "stage", "interviewers"}
+    copy = third.model_copy(update={"round": 3})
+    assert copy.round == 3 and third.round is None and "round" not in third.model_fields_set

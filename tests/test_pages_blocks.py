@@ -12,15 +12,16 @@ from jinja2 import DictLoader, Environment
 from mkdocs.exceptions import Abort
 
 from conftest import SharedJournal, build_once, debrief, soup
-from interview_journal.pages.render import (
+from interview_journal.pages.blocks import (
     Block,
     PackedBlocks,
+    PageSource,
     html_block,
     markdown_page,
-    relative_url,
     with_blocks,
     with_search_texts,
 )
+from interview_journal.pages.site import relative_url
 
 SHARED = SharedJournal()
 """The files of the tests that read ``out``, the one site of this module they share."""
@@ -31,13 +32,17 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_once(tmp_path_factory, SHARED.files)
 
 
+def blocks_of(source: PageSource) -> tuple[Block, ...]:
+    return tuple(source.packed.unpack()) if source.packed is not None else ()
+
+
 def test_blocks_skip_markdown_and_come_back_exactly() -> None:
     env = Environment(loader=DictLoader({"t.html": '<div class="ij-a">\n\n<p>{{ v }}</p>\n</div>'}), autoescape=True)
     block = html_block(env, "t.html", v="a *b* & c")
     source = markdown_page("T", block, "## Notes\n\nSome *notes*.")
-    assert source.blocks == (Block('<div class="ij-a">\n\n<p>a *b* &amp; c</p>\n</div>'),)
+    assert blocks_of(source) == (Block('<div class="ij-a">\n\n<p>a *b* &amp; c</p>\n</div>'),)
     assert "ij-a" not in source.markdown and "*notes*" in source.markdown
-    html, missing = with_blocks(markdown.markdown(source.markdown.split("---\n", 2)[2]), source.blocks)
+    html, missing = with_blocks(markdown.markdown(source.markdown.split("---\n", 2)[2]), blocks_of(source))
     assert missing == []
     assert '<div class="ij-a">\n\n<p>a *b* &amp; c</p>\n</div>' in html  # not turned into <em>
     assert "<em>notes</em>" in html
@@ -46,29 +51,30 @@ def test_blocks_skip_markdown_and_come_back_exactly() -> None:
 def test_search_sees_the_search_text_and_the_page_gets_the_block() -> None:
     source = markdown_page("T", Block("<ul><li>checklist</li></ul>", "Interviewers: Ann <Lee>."), "Notes.")
     rendered = markdown.markdown(source.markdown.split("---\n", 2)[2])
-    for_search = with_search_texts(rendered, [block.search_text for block in source.blocks])
+    for_search = with_search_texts(rendered, [block.search_text for block in blocks_of(source)])
     assert '<p class="ij-search-text">Interviewers: Ann &lt;Lee&gt;.</p>' in for_search
     assert "checklist" not in for_search
-    finished, missing = with_blocks(for_search, source.blocks)
+    finished, missing = with_blocks(for_search, blocks_of(source))
     assert missing == [] and "ij-search-text" not in finished and "<li>checklist</li>" in finished
 
 
 def test_a_block_whose_place_is_gone_is_reported() -> None:
     source = markdown_page("T", Block("<p>one</p>"), Block("<p>two</p>"))
-    html, missing = with_blocks("<p>nothing here</p>", source.blocks)
+    html, missing = with_blocks("<p>nothing here</p>", blocks_of(source))
     assert missing == [0, 1] and html == "<p>nothing here</p>"
 
 
 def test_a_block_asking_for_markdown_inside_is_left_to_markdown() -> None:
     source = markdown_page("T", Block('<div markdown="1">\n*x*\n</div>'))
-    assert source.blocks == () and '<div markdown="1">' in source.markdown
+    assert blocks_of(source) == () and '<div markdown="1">' in source.markdown
 
 
 def test_packed_blocks_come_back_unchanged() -> None:
-    blocks = [Block('<h2 id="checklist">Checklist</h2>\n<p>Zoë — 東京 ✗</p>', "Zoë"), Block("<p>b</p>"), Block("")]
+    blocks = [Block('<h2 id="checklist">Checklist</h2>\n<p>Zoë — 東京 ✗</p>', "Zoë", (("checklist", "Checklist"),)),
+              Block("<p>b</p>"), Block("")]
     packed = PackedBlocks.pack(blocks)
-    assert packed.unpack() == blocks
-    assert packed.headings == (("checklist", "Checklist"),)
+    assert packed.unpack() == [block._replace(sections=()) for block in blocks]  # the sections wait apart
+    assert packed.sections == (("checklist", "Checklist"),)
     assert packed.search_texts == ("Zoë", None, None)
 
 
@@ -143,16 +149,16 @@ def test_the_header_reads_back_as_the_title(title: str) -> None:
 
 
 def test_a_streamed_page_packs_what_the_template_renders() -> None:
-    from interview_journal.pages.render import _chunks, streamed_page
+    from interview_journal.pages.blocks import _chunks, streamed_page
 
     rows = "".join(f'<h2 id="t{n}">Theme {n}</h2>\n<p>{"x" * 300} &amp; {n}</p>\n' for n in range(2000))
-    env = Environment(loader=DictLoader({"big.html": "{% for n in range(2000) %}<h2 id=\"t{{ n }}\">Theme {{ n }}</h2>\n"
+    env = Environment(loader=DictLoader({"big.html": "{% for n in range(2000) %}{{ toc.h2('t' ~ n, 'Theme ' ~ n) }}\n"
                                                      "<p>{{ 'x' * 300 }} {{ '&' }} {{ n }}</p>\n{% endfor %}"}),
                       autoescape=True)
     source = streamed_page("Big", env, "big.html", meta={"search": {"exclude": True}})
-    assert source.blocks == () and source.packed is not None
+    assert source.packed is not None
     assert source.packed.unpack() == [Block(rows)]
-    assert source.packed.headings == tuple((f"t{n}", f"Theme {n}") for n in range(2000))
+    assert source.packed.sections == tuple((f"t{n}", f"Theme {n}") for n in range(2000))
     assert source.markdown.endswith("<!--ij-html-0-->\n")
     pieces = ["a\nb", "c" * 70000, "\nd\n", "e"]
     chunks = list(_chunks(pieces))
@@ -161,9 +167,19 @@ def test_a_streamed_page_packs_what_the_template_renders() -> None:
 
 
 def test_a_streamed_page_whose_override_asks_for_markdown_goes_through_markdown() -> None:
-    from interview_journal.pages.render import streamed_page
+    from interview_journal.pages.blocks import streamed_page
 
     env = Environment(loader=DictLoader({"o.html": '<div markdown="1">\n\n*x*\n\n</div>'}), autoescape=True)
     source = streamed_page("O", env, "o.html")
-    assert source.packed is None and source.blocks == ()
+    assert source.packed is None and blocks_of(source) == ()
     assert '<div markdown="1">\n*x*\n</div>' in source.markdown
+
+
+def test_a_template_writes_its_sections_and_the_table_of_contents_gets_them() -> None:
+    env = Environment(loader=DictLoader({"t.html": "{{ toc.h2('b-1', 'Bucket & co', count=3) }}\n"
+                                                   "{{ toc.h2('t', name, data_theme=name) }}\n<h2 id='raw'>Not ours</h2>"}),
+                      autoescape=True)
+    block = html_block(env, "t.html", name="<SQL>")
+    assert block.html.startswith('<h2 id="b-1">Bucket &amp; co <span class="ij-count__n">3</span></h2>\n'
+                                 '<h2 id="t" data-theme="&lt;SQL&gt;">&lt;SQL&gt;</h2>')
+    assert block.sections == (("b-1", "Bucket &amp; co 3"), ("t", "&lt;SQL&gt;"))  # a plain <h2> is not a section
