@@ -115,7 +115,7 @@ def zone_from_name(name: str | None) -> tzinfo:
 def resolve_today(
     option: date | str | None, zone: tzinfo, environ: Mapping[str, str] | None = None
 ) -> tuple[date, str]:
-    """"Today" and where it came from, in the spec's order.
+    """"Today" and where it came from, in the order ``docs/configuration.md`` gives.
 
     ``INTERVIEW_JOURNAL_TODAY``, then the ``today`` option, then ``SOURCE_DATE_EPOCH``, then
     the clock; the last two read in ``zone``. The source is one of ``env``, ``option``,

@@ -32,6 +32,8 @@ class Entry(Generic[M]):
     problems: list[Problem] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     """Task lines of the body (debriefs only)."""
+    company_at: tuple[int, int] = (1, 1)
+    """Line and column of the ``company`` key: a second note for one company points at it."""
 
     @property
     def body(self) -> str:
@@ -85,9 +87,10 @@ def group_companies(journal: Journal) -> None:
     for note in journal.notes:
         company = journal.company_of(note)
         if company.note is not None:
-            journal.problems.append(note.source.problem(("company",), f"one company note for {company.name}",
-                                                        f"a second one (first: {company.note.source.display})",
-                                                        "merge the two notes"))
+            journal.problems.append(Problem(note.source.display, *note.company_at, "company",
+                                            f"one company note for {company.name}",
+                                            f"a second one (first: {company.note.source.display})",
+                                            "merge the two notes"))
             continue
         company.note = note
         company.name = note.model.company

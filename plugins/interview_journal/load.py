@@ -204,7 +204,8 @@ def load_file(path: Path, rel: str, zone: tzinfo) -> Entry[Any] | list[Problem]:
         tasks, task_problems = parse_tasks(source.body, source.body_line, source.display)
         problems += task_problems
     # keep only what pages need (a cached journal stays in memory; see ``SourceFile``)
-    return Entry(source=source.kept(), rel=rel, model=model, problems=problems, tasks=tasks)
+    company_at = source.where(("company",)) if isinstance(model, CompanyNote) else (1, 1)
+    return Entry(source=source.kept(), rel=rel, model=model, problems=problems, tasks=tasks, company_at=company_at)
 
 
 def validate(model_class: type[M], source: RawFile, zone: tzinfo) -> tuple[M | None, list[Problem]]:

@@ -1,4 +1,5 @@
-"""Processes (one company + role) and their rounds, with every default of the spec applied.
+"""Processes (one company + role) and their rounds, with every default applied
+(``docs/writing-a-debrief.md`` documents them).
 
 ``status`` defaults to *done* when the interview's day is today or earlier, else *scheduled*;
 ``via`` to *recruiter* when a recruiter is known (on the debrief or the company note), else
@@ -24,7 +25,7 @@ CLOSING_STATUSES = frozenset({"accepted", "declined", "rejected", "withdrawn", "
 
 @dataclass(eq=False, slots=True)
 class Round:
-    """One debrief with the facts the spec derives for it."""
+    """One debrief with the facts derived for it: its number, status, channel and people."""
 
     entry: Entry[Debrief]
     company: Company

@@ -70,7 +70,8 @@ E = TypeVar("E", bound=Entry[Any])
 
 def _entry(entry: E, model: Any) -> E:
     object.__setattr__(model, "__pydantic_extra__", {})  # fields of the user's own: never shown, never kept
-    return type(entry)(source=entry.source, rel=entry.rel, model=model, problems=[], tasks=entry.tasks)
+    return type(entry)(source=entry.source, rel=entry.rel, model=model, problems=[], tasks=entry.tasks,
+                       company_at=entry.company_at)
 
 
 P = TypeVar("P", bound=Person)

@@ -195,7 +195,7 @@ def by_bucket(items: Iterable[FollowUp], today: date) -> dict[str, list[FollowUp
 
 
 def as_record(item: FollowUp, today: date) -> dict[str, object]:
-    """The ``todo --json`` object of one item (the spec's fields, and a few more)."""
+    """The ``todo --json`` object of one item (the fields ``docs/cli.md`` lists)."""
     return {
         "id": item.id,
         "kind": item.kind,

@@ -129,8 +129,8 @@ class SourceFile:
     """A validated file as the journal keeps it: where it is, and its body.
 
     The front matter's values live in the model; the positions of its keys are not kept (they
-    were a tenth of a large journal's memory): a problem found after loading (a second note
-    for one company) reads the file again to point at its key. The body is kept as UTF-8:
+    were a tenth of a large journal's memory), but for a company note's ``company`` key, which a
+    problem found after loading (a second note for one company) points at. The body is kept as UTF-8:
     one emoji (a 📅 due date) would otherwise make Python store every character in 4 bytes.
     """
 
@@ -145,11 +145,6 @@ class SourceFile:
     @property
     def body(self) -> str:
         return self._body.decode("utf-8")
-
-    def problem(self, loc: Loc, expected: str, got: str, hint: str = "") -> Problem:
-        """Like ``RawFile.problem``, the key's position read from the file again."""
-        line, col = read_source(self.path, self.display).where(loc)
-        return Problem(self.display, line, col, dotted(loc) or "front matter", expected, got, hint)
 
 
 def _is_key(node: Any) -> bool:
