@@ -93,7 +93,7 @@ def test_usage_errors_exit_two(journal: Path) -> None:
     assert run("todo", "--today", "25.11.2026")[0] == 2
 
 
-@pytest.mark.parametrize("command", ["todo", "check", "export ics", "export csv", "schema"])
+@pytest.mark.parametrize("command", ["todo", "check", "export ics", "export csv", "schema", "done --dry-run send link"])
 def test_commands_do_not_import_mkdocs(journal: Path, command: str) -> None:
     code = (
         "import sys\nfrom interview_journal.cli import main\n"

@@ -10,12 +10,13 @@ import io
 import json
 import sys
 import typing
-from datetime import date
+from datetime import date, timezone
 from pathlib import Path
 
 import click
 from pydantic import ValidationError
 
+from . import edit
 from .dates import resolve_today, sort_key
 from .diskcache import open_cache, save_cache
 from .frontmatter import Debrief
@@ -23,7 +24,7 @@ from .journal import Journal
 from .load import display_path, load_journal
 from .options import read_config
 from .process import Round, build_processes
-from .rules import BUCKET_TITLES, BUCKETS, all_items, as_record, by_bucket
+from .rules import BUCKET_TITLES, BUCKETS, FollowUp, all_items, as_record, by_bucket, outstanding
 from .scaffold import date_text, file_name, propose, render
 
 
@@ -79,15 +80,19 @@ def main() -> None:
 @click.option("--today", "today", metavar="YYYY-MM-DD", help="Compute as of this date (default: today).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of the grouped listing.")
 def todo(journal_dir: Path | None, config: Path | None, today: str | None, as_json: bool) -> None:
-    """List the outstanding follow-ups, grouped by when they are due."""
+    """List the outstanding follow-ups, grouped by when they are due.
+
+    Under each item, the short handle that `interview-journal done HANDLE` records it with.
+    """
     ctx = Context(journal_dir, config)
     journal = ctx.load()
     day = ctx.today(today)
     items = all_items(build_processes(journal, day), ctx.options.due)
     groups = by_bucket(items, day)
+    codes = edit.handles(item for group in groups.values() for item in group)
     _warn(journal)
     if as_json:
-        records = [as_record(item, day) for name in BUCKETS for item in groups[name]]
+        records = [{**as_record(item, day), "handle": codes[item.id]} for name in BUCKETS for item in groups[name]]
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
         return
     total = sum(len(group) for group in groups.values())
@@ -101,7 +106,146 @@ def todo(journal_dir: Path | None, config: Path | None, today: str | None, as_js
         for item in groups[name]:
             due = f"{item.due:%a} {item.due.isoformat()}" if item.due else "no date".ljust(14)
             click.echo(f"  {due}  {item.title}")
-            click.echo(f"  {'':14}  {item.company} \u00b7 {item.role} \u00b7 {item.path}")
+            click.echo(f"  {codes[item.id]:14}  {item.company} \u00b7 {item.role} \u00b7 {item.path}")
+
+
+DONE_HELP = """Record follow-ups as done, in their journal files, changing nothing else.
+
+\b
+SELECTOR is an item's handle (the short code `todo` prints, also on the
+site) or its id (`todo --json`); any other words must together match
+exactly one outstanding item (its title, company, person, role or file).
+Without a selector, in a terminal, you pick from a numbered list.
+
+\b
+What it writes, dated --date (default: today):
+  thank-you            thank_you: on that interviewer
+  recruiter-call       recruiter_call:
+  recruiter-thank-you  recruiter_thank_you:
+  take-back            clarified: on that answer
+  feedback, check-in   received: under feedback:
+  offer-reply          replied: under offer:
+  task                 [x] and ✅ DATE on the task line
+  prep-background      background: TEXT on the person  (needs --value)
+  prep-format          format: TEXT                    (needs --value)
+
+\b
+Nothing is committed: review with `git diff`, then `git commit -am "..."`.
+Exit codes: 0 recorded, 1 nothing or several items matched (nothing
+written) or the file could not be edited, 2 usage errors.
+"""
+
+
+@main.command(help=DONE_HELP, short_help="Record follow-ups as done in their files.")
+@journal_option
+@config_option
+@click.argument("selectors", nargs=-1, metavar="SELECTOR...")
+@click.option("--date", "when", metavar="YYYY-MM-DD", help="The day it was done. Default: today.")
+@click.option("--value", metavar="TEXT", help="What you learned, for prep-background and prep-format.")
+@click.option("--dry-run", is_flag=True, help="Print the change as a diff; write nothing.")
+def done(journal_dir: Path | None, config: Path | None, selectors: tuple[str, ...], when: str | None,
+         value: str | None, dry_run: bool) -> None:
+    ctx = Context(journal_dir, config)
+    journal = ctx.load()
+    today = ctx.today(None)
+    day = _day_option(when, "--date") if when else today
+    items = outstanding(all_items(build_processes(journal, today), ctx.options.due))
+    codes = edit.handles(items)
+    chosen = _choose(items, codes, selectors)
+    for item in chosen:
+        if item.kind in edit.NEEDS_VALUE and not value:
+            raise click.UsageError(f"{item.kind} is recorded with what you learned: pass --value TEXT "
+                                   f"(it becomes '{edit.NEEDS_VALUE[item.kind]}:' in the file)")
+    with_problems = set(journal.files_with_problems)
+    edits: dict[Path, edit.Edit] = {}
+    for item in chosen:
+        path = item.round.entry.source.path
+        if item.round.entry.source.display in with_problems:
+            _refuse(item, "its file has problems: fix them first (interview-journal check)")
+        try:
+            before = edits[path].after if path in edits else None
+            planned = edit.plan(item, path, day, value, before)
+            edit.check(planned, item, ctx.zone, ctx.options.due)
+        except edit.EditError as error:
+            _refuse(item, str(error))
+        except OSError as error:
+            _refuse(item, error.strerror or str(error))
+        edits[path] = edit.Edit(path, edits[path].before if path in edits else planned.before, planned.after)
+    for path, planned in edits.items():
+        shown = display_path(path)
+        if dry_run:
+            click.echo(planned.diff(shown), nl=False)
+            continue
+        try:
+            edit.write(planned)
+        except (edit.EditError, OSError) as error:
+            click.echo(f"{shown}: not written: {error}", err=True)
+            sys.exit(1)
+    verb = "Would record" if dry_run else "Recorded"
+    for item in chosen:
+        click.echo(f"{verb}: {item.title} ({display_path(item.round.entry.source.path)})", err=dry_run)
+
+
+def _day_option(text: str, flag: str) -> date:
+    try:
+        return resolve_today(text, timezone.utc, environ={})[0]
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint=flag) from None
+
+
+def _choose(items: list[FollowUp], codes: dict[str, str], selectors: tuple[str, ...]) -> list[FollowUp]:
+    """The items the selectors name (see ``DONE_HELP``); a list to pick from in a terminal."""
+    if not items:
+        click.echo("Nothing is outstanding.", err=True)
+        sys.exit(1)
+    if not selectors:
+        if not _interactive():
+            raise click.UsageError("name the item: a handle from 'interview-journal todo', its id, or words of it")
+        for number, item in enumerate(items, 1):
+            click.echo(f"{number:>3}  {codes[item.id]}  {item.title}  ({item.company})")
+        picked = click.prompt("Which one (a number)", type=click.IntRange(1, len(items)))
+        return [items[picked - 1]]
+    by_id = {item.id: item for item in items}
+    chosen: list[FollowUp] = []
+    words: list[str] = []
+    for selector in selectors:
+        found = by_id.get(selector) or _by_handle(items, selector)
+        if found is not None:
+            chosen.append(found)
+        else:
+            words.append(selector)
+    if words:
+        wanted = [word.casefold() for word in words]
+        matches = [item for item in items if all(word in _haystack(item) for word in wanted)]
+        if len(matches) != 1:
+            what = "No outstanding item matches" if not matches else f"{len(matches)} outstanding items match"
+            click.echo(f"{what} {' '.join(words)!r}; nothing written.", err=True)
+            for item in matches[:20]:
+                click.echo(f"  {codes[item.id]}  {item.title}  ({item.company}, {item.path})", err=True)
+            if len(matches) > 20:
+                click.echo(f"  ... and {len(matches) - 20} more: add words, or use a handle", err=True)
+            sys.exit(1)
+        chosen.append(matches[0])
+    return list(dict.fromkeys(chosen))
+
+
+def _by_handle(items: list[FollowUp], text: str) -> FollowUp | None:
+    """The one item whose handle starts with ``text`` (4 characters at least): a handle printed
+    when the journal had fewer items still works while it names one item."""
+    text = text.lower()
+    if len(text) < 4 or any(char not in "0123456789abcdef" for char in text):
+        return None
+    found = [item for item in items if edit.digest(item.id).startswith(text)]
+    return found[0] if len(found) == 1 else None
+
+
+def _haystack(item: FollowUp) -> str:
+    return " ".join(filter(None, (item.title, item.company, item.person, item.role, item.path, item.kind))).casefold()
+
+
+def _refuse(item: FollowUp, reason: str) -> None:
+    click.echo(f"{display_path(item.round.entry.source.path)}: {item.title}: not recorded: {reason}", err=True)
+    sys.exit(1)
 
 
 @main.command()

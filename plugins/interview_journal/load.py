@@ -186,13 +186,12 @@ class JournalCache:
             self.changed = True
 
 
-def load_file(path: Path, rel: str, zone: tzinfo) -> Entry[Any] | list[Problem]:
-    """One file -> an ``Entry``, or the problems that keep it out of the site."""
-    source = read_source(path, display_path(path))
+def load_file(path: Path, rel: str, zone: tzinfo, content: bytes | None = None) -> Entry[Any] | list[Problem]:
+    """One file (or ``content``, what it would hold) -> an ``Entry``, or the problems that keep it out of the site."""
+    source = read_source(path, display_path(path), content)
     if source.data is None:
         return source.problems
-    data = source.data
-    kind = data.get("kind")
+    kind = source.data.get("kind")
     is_note = isinstance(kind, str) and kind.strip().lower() == "company"
     model_class: type[BaseModel] = CompanyNote if is_note else Debrief
     model, problems = validate(model_class, source, zone)

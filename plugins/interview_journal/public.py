@@ -43,10 +43,12 @@ class Features:
     """Thank-you drafts and their ``mailto:`` links."""
     problem_lines: bool = True
     """The dashboard's list of problem lines (a public site shows how many there are)."""
+    done_commands: bool = True
+    """The ``interview-journal done ...`` command beside each outstanding item: for the owner only."""
 
 
 PRIVATE_SITE = Features()
-PUBLIC_SITE = Features(drafts=False, problem_lines=False)
+PUBLIC_SITE = Features(drafts=False, problem_lines=False, done_commands=False)
 
 
 def features(public: bool) -> Features:

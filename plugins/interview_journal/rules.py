@@ -25,9 +25,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .dates import Moment, day_of
+from .frontmatter import Debrief
 from .options import Due
 from .process import Process, Round
 from .slugs import slugify
+from .tasks import Task
 from .wording import DIRECT_CONTACT, recruiter_of, titled
 
 KINDS = (
@@ -125,7 +127,7 @@ def round_items(round_: Round, offsets: Due) -> list[FollowUp]:
                 what = f"your answer: \u201c{item.answer}\u201d" if item.answer else "an answer"  # public: no answer
                 add("take-back", key, f"Ask {recruiter_of(round_)} to clarify {what}",
                     _due(debrief.date, offsets.recruiter_call), item.clarified, person=recruiter_name)
-        keys = unique_keys(slugify(person.name) for person in debrief.interviewers)
+        keys = person_keys(debrief)
         for key, person in zip(keys, debrief.interviewers, strict=True):
             add("thank-you", key, f"Send a thank-you note to {titled(person)}",
                 _due(debrief.date, offsets.thank_you), person.thank_you, person=person.name)
@@ -143,7 +145,7 @@ def round_items(round_: Round, offsets: Due) -> list[FollowUp]:
                 _due(debrief.date, offsets.check_in), debrief.feedback.received if debrief.feedback else None,
                 person=contact.name if contact else None)
     elif round_.status == "scheduled" and round_.via == "recruiter":
-        keys = unique_keys(slugify(person.name) for person in debrief.interviewers)
+        keys = person_keys(debrief)
         for key, person in zip(keys, debrief.interviewers, strict=True):
             add("prep-background", key,
                 f"Ask {recruiter_of(round_)} about {titled(person)}: background and what they look for",
@@ -151,7 +153,7 @@ def round_items(round_: Round, offsets: Due) -> list[FollowUp]:
                 person=person.name)
         add("prep-format", "", f"Ask {recruiter_of(round_)} what type of interview {round_.the_label} will be",
             _due(debrief.date, offsets.prep_format), None, done=debrief.format is not None, person=recruiter_name)
-    keys = unique_keys(slugify(task.text)[:40] for task in round_.entry.tasks)
+    keys = task_keys(round_.entry.tasks)
     for key, task in zip(keys, round_.entry.tasks, strict=True):
         items.append(FollowUp(
             id=f"{base}#task:{key}", kind="task", title=task.text, round=round_, due=task.due,
@@ -160,6 +162,16 @@ def round_items(round_: Round, offsets: Due) -> list[FollowUp]:
     if round_.process.closed or round_.status in ("cancelled", "no-show"):
         items = [item for item in items if not item.outstanding]
     return items
+
+
+def person_keys(debrief: Debrief) -> list[str]:
+    """The key of each interviewer in the ids of their items (``...#thank-you:priya-shah``)."""
+    return unique_keys(slugify(person.name) for person in debrief.interviewers)
+
+
+def task_keys(tasks: Iterable[Task]) -> list[str]:
+    """The key of each task line in its item's id (``...#task:send-the-portfolio-link``)."""
+    return unique_keys(slugify(task.text)[:40] for task in tasks)
 
 
 def unique_keys(keys: Iterable[str]) -> list[str]:

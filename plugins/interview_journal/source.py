@@ -211,21 +211,22 @@ def compose(text: str) -> Any:
         loader.dispose()
 
 
-def read_source(path: Path, display: str) -> RawFile:
-    """Read one file. Problems are collected on the result, never raised."""
+def read_source(path: Path, display: str, data: bytes | None = None) -> RawFile:
+    """Read one file (or ``data``, what it would hold). Problems are collected on the result, never raised."""
     src = RawFile(path=path, display=display)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            src.problems.append(
-                Problem(display, 1, 1, "file", "at most 1 MiB", f"{size / 1048576:.1f} MiB",
-                        "split the notes into several files or move attachments out of the journal")
-            )
+    if data is None:
+        try:
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                src.problems.append(
+                    Problem(display, 1, 1, "file", "at most 1 MiB", f"{size / 1048576:.1f} MiB",
+                            "split the notes into several files or move attachments out of the journal")
+                )
+                return src
+            data = path.read_bytes()
+        except OSError as error:
+            src.problems.append(Problem(display, 1, 1, "file", "a readable file", error.strerror or str(error)))
             return src
-        data = path.read_bytes()
-    except OSError as error:
-        src.problems.append(Problem(display, 1, 1, "file", "a readable file", error.strerror or str(error)))
-        return src
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

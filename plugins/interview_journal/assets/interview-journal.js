@@ -102,8 +102,26 @@
     });
   }
 
+  /* The "interview-journal done ..." command beside an item: one click puts it on the clipboard. */
+  function copyButtons() {
+    document.querySelectorAll("button.ij-copy[data-copy]").forEach(function (button) {
+      if (button.hasAttribute("data-ij-ready")) { return; }
+      button.setAttribute("data-ij-ready", "");
+      button.addEventListener("click", function () {
+        var text = button.getAttribute("data-copy");
+        var done = function () { button.textContent = "Copied"; setTimeout(function () { button.textContent = "Copy"; }, 1500); };
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(text).then(done, function () { button.textContent = "Select and copy"; });
+        } else {
+          button.textContent = "Select and copy";
+        }
+      });
+    });
+  }
+
   function run() {
     labelTaskBoxes();
+    copyButtons();
     var today = localIso(new Date());
     document.querySelectorAll("[data-ij-today]").forEach(function (root) { rebucket(root, today); });
   }

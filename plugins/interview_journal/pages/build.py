@@ -48,6 +48,7 @@ def template_environment(site: Site) -> Environment:
         "bucket_titles": BUCKET_TITLES,
         "link": site.link,
         "company_link": site.company_link,
+        "done_handle": site.done_handle,
         "answer_titles": ins.ANSWER_TITLES,
     })
     return env

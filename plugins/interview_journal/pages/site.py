@@ -11,6 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from urllib.parse import quote
 
+from ..edit import handles
 from ..journal import Company, Journal
 from ..options import Options
 from ..process import Process, Round, build_processes
@@ -105,6 +106,14 @@ class Site:
     def outstanding_of(self, company: Company) -> list[FollowUp]:
         """The company's outstanding items, soonest first."""
         return self._outstanding_by_company.get(company.key, [])
+
+    @cached_property
+    def done_handles(self) -> dict[str, str]:
+        """Each outstanding item's handle for ``interview-journal done`` (``edit.handles``)."""
+        return handles(outstanding(self.items))
+
+    def done_handle(self, item: FollowUp) -> str:
+        return self.done_handles[item.id]
 
     @cached_property
     def events(self) -> dict[str, list[Event]]:
