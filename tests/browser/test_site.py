@@ -70,7 +70,8 @@ KEY_TEXT = {
     "followups": ["h2", ".ij-count", ".ij-asof", ".ij-item__title", ".ij-item__meta", ".ij-badge",
                   ".ij-empty:not([hidden])"],
     "dashboard": [".ij-count", ".ij-asof", ".ij-event__when", ".ij-event__what", ".ij-quiet", "td", "th"],
-    "debrief": [".ij-check label", ".ij-item__meta", ".ij-badge", ".ij-summary dt", ".ij-summary dd"],
+    "debrief": [".ij-check label", ".ij-item__meta", ".ij-badge", ".ij-summary dt", ".ij-summary dd",
+                ".ij-done-command code", ".ij-copy"],
 }
 
 
@@ -153,6 +154,19 @@ def test_the_followups_page_prints_as_a_plain_list(visit: Any, sample_url: str,
     if screenshots_wanted is not None:  # to look at: opt-in, like the screenshots below
         page.screenshot(path=str(screenshots_wanted / "print-followups.png"), full_page=True)
         (screenshots_wanted / "followups.pdf").write_bytes(pdf)
+
+
+def test_the_copy_button_puts_the_done_command_on_the_clipboard(visit: Any, sample_url: str) -> None:
+    seen = visit()
+    seen.page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=sample_url.rstrip("/"))
+    seen.goto(sample_url + PAGES["followups"])
+    item = seen.page.locator(".ij-item[data-kind='thank-you']").first
+    command = item.locator(".ij-done-command code").inner_text()
+    assert command.startswith("interview-journal done ") and len(command.split()[-1]) >= 4
+    item.locator("button.ij-copy").click()
+    assert item.locator("button.ij-copy").inner_text() == "Copied"
+    assert seen.page.evaluate("navigator.clipboard.readText()") == command
+    assert seen.errors == []
 
 
 # -- screenshots to look at (opt-in: INTERVIEW_JOURNAL_SCREENSHOTS=DIR) -------------------------
