@@ -74,7 +74,7 @@ def test_todo_reads_journal_dir_and_offsets_from_mkdocs_yml(tmp_path: Path, monk
 def test_check_is_quiet_and_zero_on_a_clean_journal(journal: Path) -> None:
     code, out, err = run("check")
     assert (code, out) == (0, "")
-    assert "No problems: 1 debrief(s)" in err
+    assert "No problems: 1 debrief, 0 company notes." in err
 
 
 def test_check_prints_every_problem_and_exits_one(journal: Path) -> None:
@@ -117,3 +117,37 @@ def test_kind_is_read_whatever_its_case(journal: Path) -> None:
     assert run("check")[0] == 0
     _, out, _ = run("todo", "--json", "--today", "2026-11-25")
     assert json.loads(out) == []  # ghosted: nothing outstanding
+
+
+def test_todo_fits_80_columns_and_says_how_late(journal: Path) -> None:
+    write_files(journal, {"société/b.md": debrief(
+        company="Société Générale", date="2026-11-18",
+        recruiter={"name": "Zoë Laurent", "agency": "Harbourline Search"},
+        take_back=["told them I would always denormalise everything into one very wide table, always"])})
+    code, out, _ = run("todo", "--today", "2026-11-25")
+    assert code == 0
+    assert max(len(line) for line in out.splitlines()) <= 80  # CliRunner is not a terminal: 80 columns
+    assert "7 days late \u00b7 done " in out
+    assert all(not line.startswith(" " * 18 + "-") for line in out.splitlines())  # no word cut at a hyphen
+
+
+def test_todo_says_when_its_date_is_pinned(journal: Path) -> None:
+    _, out, _ = run("todo", "--today", "2026-11-25")
+    assert out.splitlines()[:2] == ["4 outstanding follow-ups as of Wed 2026-11-25", "(a pinned date, set by --today)"]
+    _, out, _ = run("todo")
+    assert "(a pinned date" not in out  # today from the clock: nothing to say
+
+
+def test_one_of_a_thing_is_not_things(journal: Path) -> None:
+    write_files(journal, {"bad.md": debrief(format="zoom")})
+    _, _, err = run("check")
+    assert "1 problem in 1 file; 2 debriefs, 0 company notes read" in err
+    assert "(s)" not in err
+
+
+@pytest.mark.parametrize(("args", "said"), [(["export", "ics"], "Wrote 4 events to out.txt"),
+                                            (["export", "csv"], "Wrote 1 interview to out.txt"),
+                                            (["schema"], "Wrote the JSON Schema to out.txt")])
+def test_writing_to_a_file_says_so(journal: Path, args: list[str], said: str) -> None:
+    code, out, err = run(*args, "-o", "out.txt")
+    assert code == 0 and out == "" and said in err and Path("out.txt").stat().st_size > 100

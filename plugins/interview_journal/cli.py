@@ -8,7 +8,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import sys
+import textwrap
 import typing
 from datetime import date, timezone
 from pathlib import Path
@@ -26,6 +28,7 @@ from .options import read_config
 from .process import Round, build_processes
 from .rules import BUCKET_TITLES, BUCKETS, FollowUp, all_items, as_record, by_bucket, outstanding
 from .scaffold import date_text, file_name, propose, render
+from .wording import count
 
 
 class Context:
@@ -48,6 +51,13 @@ class Context:
         journal = load_journal(self.journal_dir, self.zone, cache)
         save_cache(self.journal_dir, cache)
         return journal
+
+    def today_source(self) -> str:
+        """Where "today" comes from without ``--today``: env, option, epoch or clock."""
+        try:
+            return resolve_today(self.options.today, self.zone)[1]
+        except ValueError:
+            return "clock"
 
     def today(self, given: str | None) -> date:
         try:
@@ -96,7 +106,11 @@ def todo(journal_dir: Path | None, config: Path | None, today: str | None, as_js
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
         return
     total = sum(len(group) for group in groups.values())
-    click.echo(f"{total} outstanding follow-up(s) as of {day:%a} {day.isoformat()}")
+    click.echo(f"{count(total, 'outstanding follow-up')} as of {day:%a} {day.isoformat()}")
+    source = "--today" if today else _TODAY_SOURCES.get(ctx.today_source())
+    if source:
+        click.echo(f"(a pinned date, set by {source})")
+    width = max(40, min(shutil.get_terminal_size((80, 24)).columns, 120))
     for name in BUCKETS:
         if not groups[name]:
             continue
@@ -104,9 +118,28 @@ def todo(journal_dir: Path | None, config: Path | None, today: str | None, as_js
         color = {"overdue": "red", "today": "yellow"}.get(name)
         click.secho(f"{BUCKET_TITLES[name]} ({len(groups[name])})", bold=True, fg=color)
         for item in groups[name]:
-            due = f"{item.due:%a} {item.due.isoformat()}" if item.due else "no date".ljust(14)
-            click.echo(f"  {due}  {item.title}")
-            click.echo(f"  {codes[item.id]:14}  {item.company} \u00b7 {item.role} \u00b7 {item.path}")
+            click.echo(_todo_lines(item, codes[item.id], day, width))
+
+
+_TODAY_SOURCES = {"env": "INTERVIEW_JOURNAL_TODAY", "option": "the today option of mkdocs.yml",
+                  "epoch": "SOURCE_DATE_EPOCH"}
+_INDENT = " " * 18
+
+
+def _todo_lines(item: FollowUp, handle: str, day: date, width: int) -> str:
+    """One item of ``todo``, wrapped to ``width``: its due day and title; how late it is, the handle
+    ``done`` takes, the company and the role; the file. Words are never cut, paths never broken."""
+    due = f"{item.due:%a} {item.due.isoformat()}" if item.due else "no date"
+    late = [f"{count((day - item.due).days, 'day')} late"] if item.due is not None and item.due < day else []
+    room = width - len(_INDENT)
+    lines = _wrap(item.title, room)
+    lines += _wrap(" \u00b7 ".join([*late, f"done {handle}", item.company, item.role]), room)
+    lines.append(item.path)
+    return "\n".join([f"  {due:14}  {lines[0]}", *(_INDENT + line for line in lines[1:])])
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
 
 
 DONE_HELP = """Record follow-ups as done, in their journal files, changing nothing else.
@@ -258,9 +291,9 @@ def check(journal_dir: Path | None, config: Path | None) -> None:
     for problem in journal.problems:
         click.echo(str(problem))
     files = len(journal.files_with_problems)
-    summary = f"{len(journal.debriefs)} debrief(s), {len(journal.notes)} company note(s)"
+    summary = f"{count(len(journal.debriefs), 'debrief')}, {count(len(journal.notes), 'company note')}"
     if journal.problems:
-        click.echo(f"{len(journal.problems)} problem(s) in {files} file(s); {summary} read", err=True)
+        click.echo(f"{count(len(journal.problems), 'problem')} in {count(files, 'file')}; {summary} read", err=True)
         sys.exit(1)
     click.echo(f"No problems: {summary}.", err=True)
 
@@ -419,7 +452,8 @@ today_option = click.option("--today", "today", metavar="YYYY-MM-DD",
                             help="Compute as of this date (default: today, chosen as for the site).")
 
 
-def _write(data: bytes, output: Path | None) -> None:
+def _write(data: bytes, output: Path | None, what: str) -> None:
+    """``data`` to standard output, or to ``output`` with a line on standard error saying so."""
     if output is None:
         click.echo(data, nl=False)  # bytes go to the binary stdout, as they are
         return
@@ -427,6 +461,7 @@ def _write(data: bytes, output: Path | None) -> None:
         output.write_bytes(data)
     except OSError as error:
         raise click.FileError(str(output), hint=error.strerror or str(error)) from None
+    click.echo(f"Wrote {what} to {display_path(output)}", err=True)
 
 
 @export.command("ics")
@@ -451,8 +486,8 @@ def export_ics(journal_dir: Path | None, config: Path | None, today: str | None,
     day = ctx.today(today)
     processes = build_processes(journal, day)
     _warn(journal)
-    _write(build_calendar(processes, all_items(processes, ctx.options.due), day, duration or DEFAULT_DURATION),
-           output)
+    data = build_calendar(processes, all_items(processes, ctx.options.due), day, duration or DEFAULT_DURATION)
+    _write(data, output, count(data.count(b"BEGIN:VEVENT"), "event"))
 
 
 CSV_COLUMNS = ("date", "company", "role", "round", "stage", "format", "channel", "recruiter", "interviewers",
@@ -503,12 +538,13 @@ def export_csv(journal_dir: Path | None, config: Path | None, today: str | None,
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     writer.writerows(csv_row(r) for r in rounds)
-    _write(buffer.getvalue().encode("utf-8"), output)
+    _write(buffer.getvalue().encode("utf-8"), output, count(len(rounds), "interview"))
 
 
 def _warn(journal: Journal) -> None:
     if journal.problems:
-        click.echo(f"{len(journal.problems)} problem(s) in the journal: run 'interview-journal check'", err=True)
+        click.echo(f"{count(len(journal.problems), 'problem')} in the journal: run 'interview-journal check'",
+                   err=True)
 
 
 @main.command()
@@ -525,7 +561,7 @@ def schema(journal_dir: Path | None, kind: str, output: Path | None) -> None:
     from .schema import journal_schema  # here: building the schema is only needed by this command
 
     text = json.dumps(journal_schema(kind), indent=2, ensure_ascii=False) + "\n"
-    _write(text.encode("utf-8"), output)
+    _write(text.encode("utf-8"), output, "the JSON Schema")
 
 
 if __name__ == "__main__":  # pragma: no cover

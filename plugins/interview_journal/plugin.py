@@ -29,6 +29,7 @@ from .pages import names
 from .pages.blocks import PageBlocks
 from .pages.build import build_site
 from .pages.site import GeneratedPage, prepare
+from .wording import count
 
 log = get_plugin_logger(__name__)
 
@@ -164,7 +165,7 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
             return output
         output, missing = self.blocks.finish(page.file.src_uri, output)
         if missing:
-            log.warning(f"{page.file.src_uri}: {len(missing)} generated section(s) could not be placed: "
+            log.warning(f"{page.file.src_uri}: {count(len(missing), 'generated section')} could not be placed: "
                         "another plugin or the theme removed their place in the page")
         return output
 

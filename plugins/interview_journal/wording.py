@@ -50,3 +50,8 @@ def recruiter_name(round_: Any) -> str:
 def contact_name(round_: Any) -> str:
     """Whom a direct search goes through: the contact's name, else the phrase for them."""
     return round_.contact.name if round_.contact else DIRECT_CONTACT
+
+
+def count(number: int, singular: str, plural: str | None = None) -> str:
+    """``1 problem``, ``2 problems``, ``3 companies`` (with ``plural``): never ``problem(s)``."""
+    return f"{number:,} {singular if number == 1 else (plural or singular + 's')}"
