@@ -123,11 +123,36 @@ def test_new_never_overwrites(journal: Path) -> None:
     existing = journal / "acme-folder" / "2026-11-20-onsite.md"
     before = existing.read_bytes()
     code, out, err = run("new", "--company", "Acme Inc", "--role", "Data Engineer", "--date", "2026-11-20",
-                         "--stage", "onsite")
+                         "--stage", "onsite", "--duplicate")  # asked for a second file: the name is taken
     assert code == 1
     assert out == ""
     assert str(Path("journal/acme-folder/2026-11-20-onsite.md")) in err and "already exists" in err
     assert existing.read_bytes() == before
+
+
+def test_new_refuses_a_second_file_for_the_same_interview_unless_asked(journal: Path) -> None:
+    code, out, err = run("new", "--company", "acme inc", "--role", "data engineer", "--date", "2026-11-20",
+                         "--stage", "second look")
+    assert code == 1 and out == "" and "already holds Acme Inc, Data Engineer on 2026-11-20" in err  # as the file spells them
+    assert "--duplicate" in err
+    code, out, _ = run("new", "--company", "acme inc", "--role", "data engineer", "--date", "2026-11-20",
+                       "--stage", "second look", "--duplicate")
+    assert code == 0 and out.strip().endswith("2026-11-20-second-look.md")
+
+
+def test_new_proposes_the_journal_s_spelling_of_a_near_miss(journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    code, out, err = run("new", "--company", "Acme", "--role", "Data Engineer", "--date", "2026-12-09")
+    assert code == 1 and out == "" and "'Acme' is not in the journal, but 'ACME, Inc.' is" in err
+    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    code, out, _ = run("new", "--company", "Acme", "--role", "Data Engineer", "--date", "2026-12-09",
+                       "--stage", "x", "--round", "4", input="y\n")
+    assert code == 0 and "Did you mean 'ACME, Inc.'?" in out
+    assert "company: ACME, Inc." in (journal / "acme-folder/2026-12-09-x.md").read_text(encoding="utf-8")
+
+
+def test_new_company_says_the_close_name_is_a_new_one(journal: Path) -> None:
+    code, out, _ = run("new", "--company", "Acme", "--role", "Data Engineer", "--date", "2026-12-09", "--new-company")
+    assert code == 0 and "company: Acme\n" in (Path(out.strip())).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("flag", "value", "words"), [

@@ -27,7 +27,7 @@ from .load import display_path, load_journal
 from .options import read_config
 from .process import Round, build_processes
 from .rules import BUCKET_TITLES, BUCKETS, FollowUp, all_items, as_record, by_bucket, outstanding
-from .scaffold import date_text, file_name, propose, render
+from .scaffold import date_text, file_name, near_misses, propose, render, same_interview
 from .wording import count
 
 
@@ -355,6 +355,23 @@ def _validated(data: dict[str, object], zone: object) -> Debrief:
         raise click.BadParameter(message, param_hint=_FLAGS.get(str(item["loc"][0]), str(item["loc"][0]))) from None
 
 
+def _known_spelling(journal: Journal, company: str, new_company: bool) -> str:
+    """The journal's company when ``company`` is probably meant to be it (asked in a terminal;
+    otherwise a message, and nothing written): a typo must not start a second company."""
+    close = [] if new_company else near_misses(journal, company)
+    if not close:
+        return company
+    if _interactive():
+        for name in close:
+            if click.confirm(f"{company!r} is not in the journal. Did you mean {name!r}?", default=True):
+                return name
+        return company
+    names = " or ".join(repr(name) for name in close)
+    click.echo(f"{company!r} is not in the journal, but {names} is; nothing written "
+               f"(pass --company {close[0]!r}, or --new-company if {company!r} is a new one)", err=True)
+    sys.exit(1)
+
+
 def _person(text: str) -> dict[str, str]:
     """``"Priya Shah, Engineering Manager"`` -> name and title (the title may hold commas)."""
     name, _, title = text.partition(",")
@@ -380,9 +397,13 @@ def _person(text: str) -> dict[str, str]:
 @click.option("--interviewer", "interviewers", multiple=True, metavar='"NAME, TITLE"',
               help="An interviewer; repeat the option for a panel.")
 @click.option("--edit", is_flag=True, help="Open the new file in $EDITOR.")
+@click.option("--new-company", is_flag=True,
+              help="The company is new, even if its name is close to one in the journal.")
+@click.option("--duplicate", is_flag=True,
+              help="Write a second file for a company, role and date that already have one.")
 def new(journal_dir: Path | None, config: Path | None, company: str | None, role: str | None, when: str | None,
         round_: int | None, stage: str | None, format_: str | None, via: str | None,
-        interviewers: tuple[str, ...], edit: bool) -> None:
+        interviewers: tuple[str, ...], edit: bool, new_company: bool, duplicate: bool) -> None:
     ctx = Context(journal_dir, config)
     if not ctx.journal_dir.exists() and ctx.journal_dir.parent.is_dir():  # the first debrief of a new journal
         ctx.journal_dir.mkdir()
@@ -407,7 +428,13 @@ def new(journal_dir: Path | None, config: Path | None, company: str | None, role
 
         when = click.prompt("Date (YYYY-MM-DD, or YYYY-MM-DD HH:MM)", default=today, value_proc=checked_date)
     base = _validated({"company": company, "role": role, "date": when}, ctx.zone)
-    proposal = propose(journal, build_processes(journal, ctx.today(None)), base.company, base.role)
+    company_name = _known_spelling(journal, base.company, new_company)
+    twin = same_interview(journal, company_name, base.role, base.date)
+    if twin is not None and not duplicate:
+        click.echo(f"{display_path(twin.source.path)} already holds {twin.model.company}, {twin.model.role} on "
+                   f"{date_text(base.date)}; nothing written (pass --duplicate to write a second file)", err=True)
+        sys.exit(1)
+    proposal = propose(journal, build_processes(journal, ctx.today(None)), company_name, base.role)
     if asked and stage is None:
         stage = click.prompt("Stage (empty: none)", default="", show_default=False) or None
     if asked and round_ is None:

@@ -12,6 +12,7 @@ comment, so a user sees what can be recorded without opening the guide.
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ import yaml
 
 from .dates import Moment, day_of, sort_key
 from .frontmatter import Debrief, Recruiter
-from .journal import Company, Journal
+from .journal import Company, Entry, Journal
 from .pages.names import RESERVED
 from .process import Process
 from .slugs import assign_slugs, identity, slugify
@@ -70,6 +71,33 @@ def propose(journal: Journal, processes: list[Process], company: str, role: str)
             proposal.recruiter_source = latest.path
             proposal.notes.append(f"recruiter {latest.model.recruiter.name} copied from {latest.path}")  # type: ignore[union-attr]
     return proposal
+
+
+def near_misses(journal: Journal, company: str) -> list[str]:
+    """Companies of the journal that ``company`` is probably meant to be: it is not one of them,
+    but its words begin one of their names (``Northwind`` -> ``Northwind Analytics``), or it is
+    spelt almost the same (``Nortwind Analytics``)."""
+    key = identity(company) or company
+    if key in journal.companies:
+        return []
+    words = key.split()
+    found = []
+    for other_key, other in journal.companies.items():
+        other_words = other_key.split()
+        if (words and other_words[:len(words)] == words) or \
+                difflib.SequenceMatcher(None, key, other_key).ratio() >= 0.85:
+            found.append(other.name)
+    return sorted(found, key=str.casefold)
+
+
+def same_interview(journal: Journal, company: str, role: str, when: Moment) -> Entry[Debrief] | None:
+    """A debrief of the journal for this company and role at this very date (and time)."""
+    key, role_key = identity(company) or company, identity(role)
+    known = journal.companies.get(key)
+    for entry in known.debriefs if known is not None else []:
+        if identity(entry.model.role) == role_key and entry.model.date == when:
+            return entry
+    return None
 
 
 def _folder_of(company: Company) -> str:
