@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from jinja2 import Environment
 
@@ -22,7 +23,13 @@ def pages(site: Site, env: Environment) -> Iterator[GeneratedPage]:
         items_by_path.setdefault(item.path, []).append(item)
     texts = text_renderer(site.template_dirs)
     for round_ in site.rounds:
-        yield page(site, env, round_, items_by_path.get(round_.entry.path, []), texts)
+        yield page(site, env, round_, checklist_order(items_by_path.get(round_.entry.path, [])), texts)
+
+
+def checklist_order(items: list[FollowUp]) -> list[FollowUp]:
+    """A checklist reads in date order: the soonest due first, optional and undated ones last
+    (a stable sort: items due the same day keep the protocol's order)."""
+    return sorted(items, key=lambda item: (item.optional, item.due is None, item.due or date.max))
 
 
 def page(site: Site, env: Environment, round_: Round, items: list[FollowUp], texts: Render) -> GeneratedPage:
