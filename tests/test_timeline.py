@@ -43,7 +43,8 @@ def test_timeline_orders_dates_datetimes_and_offsets_together(tmp_path: Path) ->
                              interviewers=[{"name": "Priya", "thank_you": "2026-11-21 08:00"}]),
     })
     events = company_events(journal.companies["acme"], found, BERLIN)
-    assert [e.kind for e in events] == ["applied", "recruiter-call", "log", "interview", "thank-you"]
+    # the call of 2026-11-20 (a whole day) comes after that day's 09:00 mail and 13:30 interview
+    assert [e.kind for e in events] == ["applied", "log", "interview", "recruiter-call", "thank-you"]
 
 
 @pytest.mark.parametrize(

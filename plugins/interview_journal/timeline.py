@@ -6,9 +6,9 @@ Pure functions over processes: ``today`` is an argument, never read here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, tzinfo
+from datetime import date, datetime, time, tzinfo
 
-from .dates import Moment, day_of, format_moment, sort_key
+from .dates import Moment, day_of, format_moment
 from .frontmatter import Person
 from .journal import Company
 from .process import Process, Round
@@ -43,7 +43,16 @@ def company_events(company: Company, processes: list[Process], zone: tzinfo) -> 
     for process in processes:
         for round_ in process.rounds:
             events.extend(round_events(round_))
-    return sorted(events, key=lambda e: (sort_key(e.when, zone), _ORDER.index(e.kind), e.title))
+    return sorted(events, key=lambda e: (_when(e, zone), _ORDER.index(e.kind), e.title))
+
+
+def _when(event: Event, zone: tzinfo) -> datetime:
+    """Where an event sorts: at its time; a whole day's event at the end of that day, after the
+    day's interview it follows (the call, the note sent the same day), but for the application,
+    at its start."""
+    if isinstance(event.when, datetime):
+        return event.when
+    return datetime.combine(event.when, time.min if event.kind == "applied" else time.max, tzinfo=zone)
 
 
 def round_events(round_: Round) -> list[Event]:
