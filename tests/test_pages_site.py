@@ -10,13 +10,13 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from conftest import debrief, write_files
-from interview_journal.dates import day_of, sort_key
+from interview_journal.dates import day_of
 from interview_journal.load import load_journal
 from interview_journal.options import Options
 from interview_journal.pages.render import time_element
 from interview_journal.pages.site import prepare
 from interview_journal.pages.views.dashboard import recent
-from interview_journal.timeline import company_events, people
+from interview_journal.timeline import company_events, moment, people
 
 BERLIN = ZoneInfo("Europe/Berlin")
 TODAY = date(2026, 11, 25)
@@ -65,7 +65,7 @@ def test_recent_activity_is_the_latest_events_of_the_whole_journal(tmp_path: Pat
     events = {c.key: company_events(c, site.processes_of(c), BERLIN) for c in site.journal.companies.values()}
     assert events == site.events
     everything = sorted(((c, e) for c in site.journal.companies.values() for e in events[c.key]
-                         if day_of(e.when) <= today), key=lambda pair: sort_key(pair[1].when, BERLIN), reverse=True)
+                         if day_of(e.when) <= today), key=lambda pair: moment(pair[1], BERLIN), reverse=True)
     assert len(everything) >= 4
     for count in range(len(everything) + 2):
         assert recent(site, count) == everything[:count]

@@ -43,10 +43,10 @@ def company_events(company: Company, processes: list[Process], zone: tzinfo) -> 
     for process in processes:
         for round_ in process.rounds:
             events.extend(round_events(round_))
-    return sorted(events, key=lambda e: (_when(e, zone), _ORDER.index(e.kind), e.title))
+    return sorted(events, key=lambda e: (moment(e, zone), _ORDER.index(e.kind), e.title))
 
 
-def _when(event: Event, zone: tzinfo) -> datetime:
+def moment(event: Event, zone: tzinfo) -> datetime:
     """Where an event sorts: at its time; a whole day's event at the end of that day, after the
     day's interview it follows (the call, the note sent the same day), but for the application,
     at its start."""

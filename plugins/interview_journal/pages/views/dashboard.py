@@ -10,7 +10,7 @@ from jinja2 import Environment
 
 from ...dates import day_of, sort_key
 from ...journal import Company
-from ...timeline import Event, Stage, last_contact, stage
+from ...timeline import Event, Stage, last_contact, moment, stage
 from .. import names
 from ..blocks import html_block, markdown_page
 from ..site import NOT_SEARCHED, GeneratedPage, Site, relative_url
@@ -71,8 +71,8 @@ def recent(site: Site, count: int) -> list[tuple[Company, Event]]:
         for event in reversed(site.events[company.key]):
             if day_of(event.when) > today:
                 continue
-            if len(latest) >= count and (not latest or sort_key(event.when, zone) != sort_key(latest[-1].when, zone)):
+            if len(latest) >= count and (not latest or moment(event, zone) != moment(latest[-1], zone)):
                 break
             latest.append(event)
         candidates += [(company, event) for event in reversed(latest)]
-    return heapq.nlargest(count, candidates, key=lambda pair: sort_key(pair[1].when, zone))
+    return heapq.nlargest(count, candidates, key=lambda pair: moment(pair[1], zone))
