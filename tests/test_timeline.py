@@ -200,3 +200,15 @@ def test_a_stage_sorts_boards_and_reads_as_a_sentence() -> None:
     assert [str(s) for s in sorted(stages, key=lambda s: s.rank)] == [
         "offer", "round 2 scheduled 2026-12-02", "round 1 done 2026-11-20, awaiting feedback", "applied",
         "closed: rejected"]
+
+
+def test_a_contact_who_also_interviews_is_one_person(tmp_path: Path) -> None:
+    journal, found = processes(tmp_path, {
+        "acme/a.md": debrief(date="2026-11-10", via="direct", contact={"name": "Théo Marchand", "title": "Hiring Manager"}),
+        "acme/b.md": debrief(date="2026-11-20", via="direct", contact={"name": "Théo Marchand"},
+                             interviewers=[{"name": "theo marchand", "title": "Head of Data"}, "Ann Wu"]),
+    })
+    met = people(found, TODAY)
+    assert [(m.name, m.roles) for m in met] == [("Ann Wu", ["interviewer"]),
+                                                 ("Théo Marchand", ["contact", "interviewer"])]
+    assert len(met[1].rounds) == 2 and met[1].title == "Hiring Manager"

@@ -155,7 +155,9 @@ class Met:
 
     name: str
     role: str
-    """``interviewer``, ``recruiter`` or ``contact``."""
+    """``interviewer``, ``recruiter`` or ``contact``: the first way they were met."""
+    roles: list[str] = field(default_factory=list)
+    """Every way they were met, in order (a hiring manager may be the contact and an interviewer)."""
     title: str | None = None
     email: str | None = None
     agency: str | None = None
@@ -165,13 +167,16 @@ class Met:
 
 
 def people(processes: list[Process], today: date) -> list[Met]:
-    """Interviewers per company, recruiters across companies, contacts per company: one row each."""
+    """Everyone met, one row each: the people of a company (its interviewers and its contact, who
+    may be the same person) per company, recruiters across companies."""
     found: dict[tuple[str, ...], Met] = {}
     listed: dict[tuple[str, ...], set[int]] = {}
     """ids of the companies and rounds already on each Met (a recruiter may have thousands of rounds)."""
 
     def meet(person: Person, role: str, company: Company, round_: Round, key: tuple[str, ...]) -> None:
         met = found.setdefault(key, Met(name=person.name, role=role))
+        if role not in met.roles:
+            met.roles.append(role)
         seen = listed.setdefault(key, set())
         met.title = met.title or person.title
         met.email = met.email or person.email
@@ -189,10 +194,10 @@ def people(processes: list[Process], today: date) -> list[Met]:
         for round_ in process.rounds:
             company = process.company
             for person in round_.debrief.interviewers:
-                meet(person, "interviewer", company, round_, ("interviewer", company.key, identity(person.name)))
+                meet(person, "interviewer", company, round_, ("person", company.key, identity(person.name)))
             if round_.recruiter is not None and round_.via == "recruiter":
                 meet(round_.recruiter, "recruiter", company, round_, ("recruiter", identity(round_.recruiter.name)))
             if round_.contact is not None and round_.via == "direct":
-                key = ("contact", company.key, identity(round_.contact.name))
+                key = ("person", company.key, identity(round_.contact.name))
                 meet(round_.contact, "contact", company, round_, key)
     return sorted(found.values(), key=lambda m: (identity(m.name), m.role))

@@ -130,7 +130,7 @@ class Site:
     def _interviewers(self) -> dict[str, list[Met]]:
         found: dict[str, list[Met]] = {}
         for person in self.met:
-            if person.role == "interviewer":  # an interviewer is met at one company: their row is its own
+            if "interviewer" in person.roles:  # an interviewer is met at one company: their row is its own
                 found.setdefault(person.companies[0].key, []).append(person)
         return found
 
