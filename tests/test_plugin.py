@@ -78,7 +78,7 @@ def test_debrief_page_shows_the_summary(out: Path) -> None:
     assert facts["Company"] == "Northwind Analytics"
     assert facts["Role"] == "Senior Data Engineer"
     assert facts["Round"] == "2 · technical screen"
-    assert facts["Date"] == "Fri 2026-11-20 14:00"
+    assert facts["Date"] == "Fri 2026-11-20 14:00 CET"  # the journal's zone, said
     assert facts["Format"] == "video"
     assert facts["Channel"].startswith("through a recruiter: Dana Ruiz (Talent Bridge)")
     assert facts["Interviewers"] == "Priya Shah, Engineering Manager"
@@ -321,3 +321,13 @@ def test_the_table_of_contents_lists_our_sections_then_the_notes(out: Path) -> N
     for link in toc.select("a.md-nav__link"):
         anchor = link["href"].lstrip("#")
         assert soup(out / "journal" / "toc" / "index.html").find(id=anchor) is not None, anchor
+
+
+def test_a_time_written_with_another_offset_says_which_zone_it_is_shown_in(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    make_project(tmp_path, {"a.md": debrief(date="2026-12-01 16:00 -05:00")})  # the sample zone: Europe/Berlin
+    page = soup(build(tmp_path) / "journal/a/index.html")
+    date = next(dt.find_next_sibling("dd") for dt in page.select("dl.ij-summary dt") if dt.get_text() == "Date")
+    assert date.get_text() == "Tue 2026-12-01 22:00 CET"
+    assert date.time["datetime"] == "2026-12-01T22:00:00+01:00"

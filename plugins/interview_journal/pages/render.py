@@ -44,6 +44,7 @@ def environment(override_dirs: Sequence[Path] = ()) -> Environment:
     )
     env.filters["when"] = time_element
     env.filters["day"] = lambda value: time_element(value, weekday=False, clock=False)
+    env.filters["when_zoned"] = lambda value: time_element(value, zone=True)
     env.filters["iso"] = lambda value: day_of(value).isoformat() if value is not None else ""
     env.filters["safe_href"] = safe_href
     env.filters["pre_text"] = pre_text
@@ -76,8 +77,10 @@ def pre_text(text: str) -> Markup:
     return Markup("&#10;").join(escape(line) for line in text.split("\n"))
 
 
-def time_element(value: Moment | None, weekday: bool = True, clock: bool = True) -> Markup:
-    """``<time datetime="2026-11-20T14:00:00+01:00">Fri 2026-11-20 14:00</time>``.
+def time_element(value: Moment | None, weekday: bool = True, clock: bool = True, zone: bool = False) -> Markup:
+    """``<time datetime="2026-11-20T14:00:00+01:00">Fri 2026-11-20 14:00</time>``; with ``zone``, a
+    time says its zone too (``14:00 CET``): where a time written with another offset
+    (``16:00 -05:00``) is shown in the journal's zone, the reader must see which.
 
     Pages print the same moments again and again (today, an interview's date on each of its
     items): each one is formatted once. Two equal aware datetimes may be in different zones,
@@ -86,14 +89,14 @@ def time_element(value: Moment | None, weekday: bool = True, clock: bool = True)
     if value is None:
         return Markup("")
     offset = value.utcoffset() if isinstance(value, datetime) else None
-    return _time_element(value, offset, weekday, clock)
+    return _time_element(value, offset, weekday, clock, zone)
 
 
 @lru_cache(maxsize=16384)
-def _time_element(value: Moment, offset: timedelta | None, weekday: bool, clock: bool) -> Markup:
+def _time_element(value: Moment, offset: timedelta | None, weekday: bool, clock: bool, zone: bool) -> Markup:
     if isinstance(value, datetime) and clock:
         machine = value.isoformat()
-        text = format_moment(value, weekday)
+        text = format_moment(value, weekday) + (f" {value.tzname()}" if zone and value.tzname() else "")
     else:
         machine = day_of(value).isoformat()
         text = format_moment(day_of(value), weekday)
