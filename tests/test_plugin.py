@@ -331,3 +331,14 @@ def test_a_time_written_with_another_offset_says_which_zone_it_is_shown_in(tmp_p
     date = next(dt.find_next_sibling("dd") for dt in page.select("dl.ij-summary dt") if dt.get_text() == "Date")
     assert date.get_text() == "Tue 2026-12-01 22:00 CET"
     assert date.time["datetime"] == "2026-12-01T22:00:00+01:00"
+
+
+def test_a_cancelled_task_does_not_look_done(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    make_project(tmp_path, {"a.md": debrief(body="- [x] sent it ✅ 2026-11-21\n- [-] not needed any more\n")})
+    page = soup(build(tmp_path) / "journal/a/index.html")
+    done, cancelled = page.select(".ij-checklist li[data-kind='task']")
+    assert done.select_one("input").has_attr("checked") and "ij-done" in done["class"]
+    assert not cancelled.select_one("input").has_attr("checked") and "ij-cancelled" in cancelled["class"]
+    assert cancelled.select_one("s").get_text() == "not needed any more"
+    assert cancelled.select_one(".ij-item__meta").get_text() == "cancelled"
