@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .dates import Moment, format_moment
+
 RECRUITER = "the recruiter"
 """Who a round through a recruiter is followed up with, when the journal does not name them."""
 DIRECT_CONTACT = "the hiring manager or HR coordinator"
@@ -50,3 +52,10 @@ def recruiter_name(round_: Any) -> str:
 def contact_name(round_: Any) -> str:
     """Whom a direct search goes through: the contact's name, else the phrase for them."""
     return round_.contact.name if round_.contact else DIRECT_CONTACT
+
+
+def offer_reply_title(round_: Any, deadline: Moment | None) -> str:
+    """``Reply to the offer from Quillon Health (deadline Fri 2026-12-04)``: the same on a public
+    site (the deadline is the item's due date there too; the offer's details are not in it)."""
+    when = f"deadline {format_moment(deadline)}" if deadline is not None else "no deadline given"
+    return f"Reply to the offer from {round_.company.name} ({when})"

@@ -29,8 +29,10 @@ def page(site: Site, env: Environment, round_: Round, items: list[FollowUp], tex
     entry = round_.entry
     title = f"{round_.company.name} \u2014 {round_.process.role}, {round_.label}"
     src = site.debrief_src(round_)
+    offer = next((item for item in items if item.kind == "offer-reply"), None)
     summary = html_block(env, "debrief.html", search_text=search_text(round_),
-                         round=round_, items=items, problems=entry.problems, page=src)
+                         round=round_, items=items, problems=entry.problems, page=src,
+                         offer_due=offer.due if offer else None, offer_details=offer_details(round_))
     body = entry.body.strip()
     notes = f"## Notes\n\n{body}" if body else ""
     return GeneratedPage(src, markdown_page(title, summary, *extra_blocks(site, env, texts, round_), notes),
@@ -47,6 +49,26 @@ def extra_blocks(site: Site, env: Environment, texts: Render, round_: Round) -> 
     if found is not None:
         blocks.append(html_block(env, "drafts/briefing.html", b=found))
     return blocks
+
+
+def offer_details(round_: Round) -> list[tuple[str, str]]:
+    """The keys of your own under ``offer`` (``salary: 120k``), as label and text; none on a
+    public site (``public.public_view`` leaves them out)."""
+    offer = round_.debrief.offer
+    if offer is None or not offer.model_extra:
+        return []
+    return [(key.replace("_", " ").capitalize(), _text(value)) for key, value in offer.model_extra.items()]
+
+
+def _text(value: object) -> str:
+    """A YAML value as one line: a list joined by commas, a mapping as ``key: value; ...``."""
+    if isinstance(value, list):
+        return ", ".join(_text(item) for item in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: {_text(item)}" for key, item in value.items())
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "" if value is None else str(value)
 
 
 def search_text(round_: Round) -> str:
