@@ -63,13 +63,13 @@ def mailto_url(address: str, subject: str, body: str) -> str:
     """``mailto:address?subject=...&body=...`` with every value percent-encoded (RFC 6068).
 
     Spaces are ``%20`` (never ``+``, which mail programs show literally) and line breaks
-    ``%0D%0A`` as the RFC asks; the address is a plain one (the model checks it) and is encoded
-    too, so an apostrophe or ``%`` in it cannot break the link.
+    ``%0D%0A`` as the RFC asks; an empty body is left out. The address is a plain one (the
+    model checks it) and is encoded too, so an apostrophe or ``%`` in it cannot break the link.
     """
     crlf = "\r\n"
     body = crlf.join(body.splitlines())
     return (f"mailto:{quote(address, safe='@')}?subject={quote(subject, safe='')}"
-            f"&body={quote(body, safe='')}")
+            + (f"&body={quote(body, safe='')}" if body else ""))
 
 
 def split_subject(text: str) -> tuple[str, str]:

@@ -20,8 +20,9 @@ page, the search index, the sitemap or the calendar, whatever a template does. L
 * what the recruiter told you about an interviewer (``background``, ``looking_for``): emptied
   like the answers, so the briefing's follow-ups still know that you were told.
 
-Some things a public site does not have at all: the thank-you drafts (private correspondence)
-and the lines of the problem list (they quote the files). ``features`` says which.
+Some things a public site does not have at all: the drafts (private correspondence), the
+debrief call sheet (your talking points) and the lines of the problem list (they quote the
+files). ``features`` says which.
 """
 
 from __future__ import annotations
@@ -42,13 +43,15 @@ class Features:
     """The parts of the site that exist only when it is not public."""
 
     drafts: bool = True
-    """Thank-you drafts and their ``mailto:`` links."""
+    """Thank-you and check-in drafts and their ``mailto:`` links."""
+    call_sheet: bool = True
+    """The debrief call sheet: how the round went in your words, your notes, the recruiter's phone."""
     problem_lines: bool = True
     """The dashboard's list of problem lines (a public site shows how many there are)."""
 
 
 PRIVATE_SITE = Features()
-PUBLIC_SITE = Features(drafts=False, problem_lines=False)
+PUBLIC_SITE = Features(drafts=False, call_sheet=False, problem_lines=False)
 
 
 def features(public: bool) -> Features:

@@ -59,3 +59,27 @@ def offer_reply_title(round_: Any, deadline: Moment | None) -> str:
     site (the deadline is the item's due date there too; the offer's details are not in it)."""
     when = f"deadline {format_moment(deadline)}" if deadline is not None else "no deadline given"
     return f"Reply to the offer from {round_.company.name} ({when})"
+
+
+RAPPORT = {
+    "good": "You clicked with the interviewers (rapport: good).",
+    "mixed": "You clicked with some of the interviewers, not with all (rapport: mixed).",
+    "poor": "You did not click with the interviewers (rapport: poor).",
+}
+"""The debrief call's line on ``rapport``: whether you clicked, said plainly."""
+RAPPORT_UNKNOWN = "Say whether you clicked with the interviewers (no rapport: in the file)."
+
+CALL_ASKS = {
+    "feedback": "What did the client think of the round?",
+    "positives": "What did they like, specifically?",
+    "negatives": "What worried them, specifically?",
+    "next_steps": "What are the next steps?",
+    "timeline": "When will they decide, and when will you hear next?",
+}
+"""What to ask the recruiter on the debrief call, in order (key -> question)."""
+
+
+def call_subject(round_: Any) -> str:
+    """The subject of a mail to the recruiter about a round: ``The technical screen at Acme``."""
+    text = f"{round_.the_label} at {round_.company.name}"
+    return text[:1].upper() + text[1:]

@@ -1,4 +1,5 @@
-"""``journal/<path of the debrief>/``: a debrief's summary and checklist, its drafts or briefing, its notes."""
+"""``journal/<path of the debrief>/``: a debrief's summary, offer, call sheet and checklist, its drafts
+or briefing, its notes."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Iterator
 
 from jinja2 import Environment
 
+from ...callsheet import call_sheet
 from ...drafts import Render, briefing, round_drafts
 from ...process import Round
 from ...rules import FollowUp
@@ -32,7 +34,8 @@ def page(site: Site, env: Environment, round_: Round, items: list[FollowUp], tex
     offer = next((item for item in items if item.kind == "offer-reply"), None)
     summary = html_block(env, "debrief.html", search_text=search_text(round_),
                          round=round_, items=items, problems=entry.problems, page=src,
-                         offer_due=offer.due if offer else None, offer_details=offer_details(round_))
+                         offer_due=offer.due if offer else None, offer_details=offer_details(round_),
+                         sheet=call_sheet(round_, items) if site.features.call_sheet else None)
     body = entry.body.strip()
     notes = f"## Notes\n\n{body}" if body else ""
     return GeneratedPage(src, markdown_page(title, summary, *extra_blocks(site, env, texts, round_), notes),
