@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from jinja2 import Environment
 
 from ...callsheet import call_sheet
-from ...drafts import Render, briefing, round_drafts
+from ...drafts import Render, briefing, check_in_draft, round_drafts
 from ...process import Round
 from ...rules import FollowUp
-from ...wording import described
+from ...wording import DIRECT_CONTACT, described, titled
 from ..blocks import Block, html_block, markdown_page
 from ..render import text_renderer
 from ..site import GeneratedPage, Site
@@ -38,16 +38,21 @@ def page(site: Site, env: Environment, round_: Round, items: list[FollowUp], tex
                          sheet=call_sheet(round_, items) if site.features.call_sheet else None)
     body = entry.body.strip()
     notes = f"## Notes\n\n{body}" if body else ""
-    return GeneratedPage(src, markdown_page(title, summary, *extra_blocks(site, env, texts, round_), notes),
+    return GeneratedPage(src, markdown_page(title, summary, *extra_blocks(site, env, texts, round_, items), notes),
                          edit_path=entry.source.path)
 
 
-def extra_blocks(site: Site, env: Environment, texts: Render, round_: Round) -> list[Block]:
-    """The thank-you drafts of a done round, the briefing of a scheduled one."""
+def extra_blocks(site: Site, env: Environment, texts: Render, round_: Round, items: list[FollowUp]) -> list[Block]:
+    """The thank-you drafts and the check-in of a done round, the briefing of a scheduled one."""
     blocks = []
     drafts = round_drafts(round_, site.options.candidate, texts) if site.features.drafts else []
     if drafts:
         blocks.append(html_block(env, "drafts/drafts.html", drafts=drafts))
+    check_in = check_in_draft(round_, site.options.candidate, texts) if site.features.drafts else None
+    if check_in is not None:
+        item = next((item for item in items if item.kind == "check-in"), None)
+        blocks.append(html_block(env, "drafts/check_in.html", draft=check_in, item=item,
+                                 whom=titled(check_in.to, DIRECT_CONTACT)))
     found = briefing(round_)
     if found is not None:
         blocks.append(html_block(env, "drafts/briefing.html", b=found))
