@@ -245,6 +245,20 @@ class Briefing:
     earlier: list[Earlier] = field(default_factory=list)
     met: list[tuple[Interviewer, Round]] = field(default_factory=list)
 
+    @property
+    def to_ask(self) -> list[str]:
+        """What the briefing flags *not told yet*, in words: ``the format``, ``Rafael Gómez:
+        background and what they look for``."""
+        missing = [] if self.round.debrief.format else ["the format"]
+        if not self.people:
+            missing.append("who you will meet")
+        for person in self.people:
+            gaps = [what for what, value in (("title", person.title), ("background", person.background),
+                                             ("what they look for", person.looking_for)) if value is None]
+            if gaps:
+                missing.append(f"{person.name}: {joined(gaps)}")
+        return missing
+
 
 def earlier_rounds(round_: Round) -> list[Round]:
     """The held rounds before this one in the same process (same company and role)."""
