@@ -168,3 +168,9 @@ def test_call_says_why_there_is_no_sheet_and_exits_one(journal: Path, files: dic
 def test_call_does_not_import_mkdocs(journal: Path) -> None:
     write_files(journal, {"globex/onsite.md": CALLED})
     assert not _imports_mkdocs(["call", "globex/onsite.md"])
+
+
+def test_the_call_sheet_in_the_docs_is_the_sample_s() -> None:
+    code, out, _ = run("call", "pinecrest-ledger/2026-11-23-onsite-rescheduled.md", "--config", str(REPO / "mkdocs.yml"))
+    assert code == 0
+    assert f"```text\n{out}```" in (REPO / "docs" / "cli.md").read_text(encoding="utf-8")

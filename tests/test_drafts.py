@@ -320,6 +320,27 @@ def test_the_check_in_wording_is_a_template_of_its_own(site, tmp_path: Path) -> 
     assert (note["subject"], note["body"]) == ("Any news, Kim?", "Hi!")
 
 
+def test_the_docs_quote_the_sample_s_check_in() -> None:
+    from datetime import date
+
+    from conftest import REPO
+    from interview_journal.drafts import check_in_draft
+    from interview_journal.load import load_journal
+    from interview_journal.options import read_config
+    from interview_journal.pages.render import text_renderer
+    from interview_journal.process import build_processes
+
+    config = read_config(REPO / "mkdocs.yml")
+    processes = build_processes(load_journal(config.journal_path, config.options.zone), date(2026, 11, 25))
+    (round_,) = [r for p in processes for r in p.rounds
+                 if r.entry.rel == "societe-verte-fils/2026-11-24-hiring-manager-interview"]
+    draft = check_in_draft(round_, config.options.candidate, text_renderer())
+    assert draft is not None
+    text = f"```text\nSubject: {draft.subject}\n\n{draft.body}\n```"
+    for doc in ("protocol.md", "thank-you-notes.md"):
+        assert text in (REPO / "docs" / doc).read_text(encoding="utf-8"), doc
+
+
 # --- briefings before a scheduled round ------------------------------------------------------
 
 EARLIER = {
