@@ -135,6 +135,16 @@ SHARED.add({
 })
 
 
+SHARED.add({"anon/screen.md": debrief(company="Anonco", via="recruiter", interviewers=["Sam Patel"])})
+
+
+def test_an_unnamed_recruiter_is_the_recruiter(out: Path) -> None:
+    found = sheet(out, "anon/screen")
+    assert found.select_one("h2").get_text() == "Debrief call with the recruiter"
+    assert found.select("a") == [] and "No phone number or address" in found.get_text()
+    assert "Say whether you clicked" in found.select_one("[data-point='rapport']").get_text()
+
+
 def test_no_sheet_for_a_direct_search(out: Path) -> None:
     assert sheet(out, "hooli/screen") is None
 
