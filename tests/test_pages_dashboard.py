@@ -121,6 +121,17 @@ def test_a_process_within_quiet_days_has_no_check_in(out: Path) -> None:
     assert row.select_one(".ij-quiet") is None and row.select_one("a").get_text() == "Awake"
 
 
+SHARED.add({
+    "booked/company.md": "---\nkind: company\ncompany: Bookedco\nlog:\n  - date: 2026-10-01\n    note: a call\n---\n",
+    "booked/onsite.md": debrief(company="Bookedco", date="2026-12-10", recruiter=RECRUITER),
+})
+
+
+def test_with_a_round_booked_there_is_nothing_to_chase(out: Path) -> None:
+    row = dashboard(out).select_one("tr[data-company='bookedco']")
+    assert "55 days ago" in row.get_text() and row.select_one(".ij-quiet__check-in") is None
+
+
 def test_a_public_dashboard_flags_quiet_processes_without_drafts(public: Path) -> None:
     board = dashboard(public)
     assert board.select_one("tr[data-company='quietco'] .ij-quiet") is not None

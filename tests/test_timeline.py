@@ -55,6 +55,7 @@ def test_timeline_orders_dates_datetimes_and_offsets_together(tmp_path: Path) ->
         ({"offer": {"deadline": "2026-12-04"}}, "", "offer, reply by 2026-12-04"),
         ({"offer": {"deadline": "2026-12-04", "replied": "2026-12-01"}}, "", "offer"),
         ({"offer": {"deadline": "2026-12-04"}}, "status: declined\n", "closed: declined"),
+        ({"offer": {"deadline": "2026-12-04"}, "status": "cancelled"}, "", "applied"),  # a round that did not happen
         ({}, "status: offer\n", "offer"),
         ({}, "status: ghosted\n", "closed: ghosted"),
         ({}, "status: accepted\n", "closed: accepted"),

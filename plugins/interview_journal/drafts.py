@@ -198,11 +198,13 @@ def check_in_draft(round_: Round, candidate: Candidate, render: Render) -> Draft
     return _check_in(round_, check_in_to(round_), candidate, render, days_quiet=None)
 
 
-def quiet_check_in(process: Process, days_quiet: int, candidate: Candidate, render: Render) -> Draft:
-    """A check-in for a process that has gone quiet: about its latest held round (its first
-    round when none was held), to the recruiter, or in a direct search to the contact."""
+def quiet_check_in(process: Process, days_quiet: int, candidate: Candidate, render: Render) -> Draft | None:
+    """A check-in for a process that has gone quiet after a round: about its latest held round,
+    to the recruiter, or in a direct search to the contact. None when no round was held."""
     held = [r for r in process.rounds if r.status == "done"]
-    round_ = held[-1] if held else process.rounds[0]
+    if not held:
+        return None
+    round_ = held[-1]
     to = round_.recruiter if round_.via == "recruiter" else check_in_to(round_)
     return _check_in(round_, to, candidate, render, days_quiet=days_quiet)
 

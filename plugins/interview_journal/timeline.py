@@ -133,7 +133,8 @@ def stage(process: Process, today: date) -> Stage:
     if closed:
         return Stage("closed", closed_by=closed)
     note = process.company.note
-    offers = [r.debrief.offer for r in process.rounds if r.debrief.offer is not None]
+    offers = [r.debrief.offer for r in process.rounds
+              if r.debrief.offer is not None and r.status not in ("cancelled", "no-show")]
     if offers:
         deadlines = [offer.deadline for offer in offers if offer.replied is None and offer.deadline is not None]
         return Stage("offer", when=min(deadlines, key=day_of) if deadlines else None)

@@ -67,7 +67,7 @@ RAPPORT = {
     "poor": "You did not click with the interviewers (rapport: poor).",
 }
 """The debrief call's line on ``rapport``: whether you clicked, said plainly."""
-RAPPORT_UNKNOWN = "Say whether you clicked with the interviewers (no rapport: in the file)."
+RAPPORT_UNKNOWN = "Say whether you clicked with the interviewers (the file has no rapport: yet)."
 
 CALL_ASKS = {
     "feedback": "What did the client think of the round?",

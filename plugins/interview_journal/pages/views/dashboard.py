@@ -67,8 +67,8 @@ def page(site: Site, env: Environment) -> GeneratedPage:
 
 
 def board(site: Site, texts: Render) -> list[BoardRow]:
-    """The open processes, by stage (offers first); those quiet for longer than ``quiet_days``
-    with a check-in draft."""
+    """The open processes, by stage (offers first); those waiting after a held round and quiet for
+    longer than ``quiet_days`` with a check-in draft."""
     today, quiet_days = site.today, site.options.quiet_days
     rows = []
     for process in site.processes:
@@ -77,9 +77,11 @@ def board(site: Site, texts: Render) -> list[BoardRow]:
         found = [e for e in site.events[process.company.key] if e.round is None or e.round.process is process]
         last = last_contact(found, today)
         quiet = (today - last).days if last else 0
-        draft = (quiet_check_in(process, quiet, site.options.candidate, texts)
-                 if quiet > quiet_days and site.features.drafts else None)
-        rows.append(BoardRow(process.company, process.role, stage(process, today), last, quiet, draft))
+        where = stage(process, today)
+        # waiting after a held round; with a round scheduled or an offer in hand there is nothing to chase
+        waiting = where.kind == "held" and quiet > quiet_days and site.features.drafts
+        draft = quiet_check_in(process, quiet, site.options.candidate, texts) if waiting else None
+        rows.append(BoardRow(process.company, process.role, where, last, quiet, draft))
     return sorted(rows, key=lambda row: (row.stage.rank, row.company.name.casefold()))
 
 

@@ -65,7 +65,8 @@ def offer_details(round_: Round) -> list[tuple[str, str]]:
     offer = round_.debrief.offer
     if offer is None or not offer.model_extra:
         return []
-    return [(key.replace("_", " ").capitalize(), _text(value)) for key, value in offer.model_extra.items()]
+    return [(key.replace("_", " ").capitalize(), _text(value)) for key, value in offer.model_extra.items()
+            if value is not None]
 
 
 def _text(value: object) -> str:
