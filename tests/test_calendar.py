@@ -103,3 +103,12 @@ def test_the_calendar_reads_back_to_the_journal_s_values(tricky: tuple[bytes, li
     assert dated and all(item.title in events for item in dated)
     assert [str(c) for c in events[dated[0].title]["categories"].cats] == ["follow-up", dated[0].kind]
     assert len(events) == 3 + len(dated)
+
+
+def test_an_offer_deadline_is_an_all_day_follow_up(tmp_path: Path) -> None:
+    write_files(tmp_path, {"acme/final.md": debrief(offer={"received": "2026-11-20", "deadline": "2026-12-04"})})
+    processes = build_processes(load_journal(tmp_path, ZoneInfo("Europe/Berlin")), TODAY)
+    calendar = Calendar.from_ical(build_calendar(processes, all_items(processes, Due()), TODAY))
+    (event,) = [e for e in calendar.walk("VEVENT") if "offer-reply" in [str(c) for c in e["categories"].cats]]
+    assert str(event["summary"]) == "Reply to the offer from Acme (deadline Fri 2026-12-04)"
+    assert (event["dtstart"].dt, event["dtend"].dt) == (date(2026, 12, 4), date(2026, 12, 5))

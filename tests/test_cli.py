@@ -93,16 +93,21 @@ def test_usage_errors_exit_two(journal: Path) -> None:
     assert run("todo", "--today", "25.11.2026")[0] == 2
 
 
-@pytest.mark.parametrize("command", ["todo", "check", "export ics", "export csv", "schema", "done --dry-run send link"])
-def test_commands_do_not_import_mkdocs(journal: Path, command: str) -> None:
+def _imports_mkdocs(args: list[str]) -> bool:
+    """Runs ``interview-journal ARGS`` in a fresh interpreter (it must succeed): did it import MkDocs?"""
     code = (
         "import sys\nfrom interview_journal.cli import main\n"
-        f"try:\n    main({command.split()!r})\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
+        f"try:\n    main({args!r})\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
         "print('MKDOCS' if any(m == 'mkdocs' or m.startswith('mkdocs.') for m in sys.modules) else 'CLEAN')\n"
     )
     env = {**os.environ, "PYTHONPATH": str(REPO / "plugins")}  # this checkout's code, not an installed copy
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
-    assert result.stdout.strip().splitlines()[-1] == "CLEAN"
+    return result.stdout.strip().splitlines()[-1] != "CLEAN"
+
+
+@pytest.mark.parametrize("command", ["todo", "check", "export ics", "export csv", "schema", "done --dry-run send link"])
+def test_commands_do_not_import_mkdocs(journal: Path, command: str) -> None:
+    assert not _imports_mkdocs(command.split())
 
 
 def test_check_reports_a_debrief_that_takes_a_generated_page_name(journal: Path) -> None:
@@ -151,3 +156,55 @@ def test_one_of_a_thing_is_not_things(journal: Path) -> None:
 def test_writing_to_a_file_says_so(journal: Path, args: list[str], said: str) -> None:
     code, out, err = run(*args, "-o", "out.txt")
     assert code == 0 and out == "" and said in err and Path("out.txt").stat().st_size > 100
+
+
+# --- call -------------------------------------------------------------------------------------
+
+CALLED = debrief(company="Globex", date="2026-11-24", stage="onsite",
+                 recruiter={"name": "Rita Gomez", "agency": "Apex Search", "phone": "+1 212 555 0199"},
+                 interviewers=[{"name": "Ann Lee", "thank_you": "2026-11-24"}, {"name": "Bo Chen"}],
+                 went_well=["the live demo"], take_back=[{"answer": "said no Kafka", "correction": "two years"}])
+
+
+def test_call_prints_the_sheet_of_a_path_as_todo_json_gives_it(journal: Path) -> None:
+    write_files(journal, {"globex/onsite.md": CALLED})
+    _, out, _ = run("todo", "--json", "--today", "2026-11-25")
+    path = next(record["path"] for record in json.loads(out) if record["kind"] == "recruiter-call")
+    code, sheet, _ = run("call", path, "--today", "2026-11-25")
+    assert code == 0
+    lines = sheet.splitlines()
+    assert lines[0] == "Debrief call with Rita Gomez (Apex Search)"
+    assert "Phone: +1 212 555 0199" in lines
+    assert "Call due Tue 2026-11-24 (overdue); afterwards write: recruiter_call: 2026-11-25" in lines
+    for expected in ("  + the live demo", "  \u201csaid no Kafka\u201d", "    what you meant: two years",
+                     "  Ann Lee: sent Tue 2026-11-24", "  Bo Chen: not sent yet", "  What are the next steps?"):
+        assert expected in lines, expected
+    assert run("call", "globex/onsite", "--today", "2026-11-25")[1] == sheet  # the .md may be left out
+    assert run("call", "journal/globex/onsite.md", "--today", "2026-11-25")[1] == sheet  # a path from here
+
+
+@pytest.mark.parametrize(("files", "path", "message"), [
+    ({}, "globex/onsit.md", "globex/onsit.md: no debrief with that path in journal; did you mean globex/onsite.md?"),
+    ({}, "elsewhere/x.md", "elsewhere/x.md: no debrief with that path in journal (paths as 'interview-journal todo"),
+    ({"globex/company.md": "---\nkind: company\ncompany: Globex\n---\n"}, "globex/company.md",
+     "globex/company.md: not a debrief the journal could read"),
+    ({}, "société/a.md", "société/a.md: a direct search, with no recruiter to call: check in with the hiring manager"),
+    ({"globex/next.md": debrief(company="Globex", date="2026-12-02", stage="final", recruiter="Rita Gomez")},
+     "globex/next.md", "globex/next.md: the final is on 2026-12-02: the call comes after it"),
+])
+def test_call_says_why_there_is_no_sheet_and_exits_one(journal: Path, files: dict, path: str, message: str) -> None:
+    write_files(journal, {"globex/onsite.md": CALLED, **files})
+    code, out, err = run("call", path, "--today", "2026-11-25")
+    assert (code, out) == (1, "")
+    assert err.startswith(message) and len(err.splitlines()) == 1
+
+
+def test_call_does_not_import_mkdocs(journal: Path) -> None:
+    write_files(journal, {"globex/onsite.md": CALLED})
+    assert not _imports_mkdocs(["call", "globex/onsite.md"])
+
+
+def test_the_call_sheet_in_the_docs_is_the_sample_s() -> None:
+    code, out, _ = run("call", "pinecrest-ledger/2026-11-23-onsite-rescheduled.md", "--config", str(REPO / "mkdocs.yml"))
+    assert code == 0
+    assert f"```text\n{out}```" in (REPO / "docs" / "cli.md").read_text(encoding="utf-8")

@@ -358,6 +358,10 @@ def test_schema_rejects_what_the_loader_rejects() -> None:
                 {k: v for k, v in good.items() if k != "role"}, {**good, "interviewers": "Sam"},
                 {**good, "recruiter": {"name": "Dana", "email": "Dana <dana@x.example>"}}):
         assert not validator.is_valid(bad), bad
+    offer = {**good, "offer": {"received": "2026-11-27", "deadline": "2026-12-04 17:00", "salary": "my own"}}
+    assert validator.is_valid(offer)
+    for bad in ({**good, "offer": "2026-12-04"}, {**good, "offer": {"deadline": "Friday"}}):
+        assert not validator.is_valid(bad), bad
     assert validator.is_valid({"kind": "Company", "company": "Acme", "status": "ghosted"})
     assert not validator.is_valid({"kind": "company", "company": "Acme", "status": "lost"})
 

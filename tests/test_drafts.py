@@ -255,6 +255,92 @@ def test_names_are_escaped_in_the_page_and_intact_in_the_mailto(out: Path) -> No
     assert body.startswith(f"Dear {evil},\r\n") and "I & <b>you</b>" in body
 
 
+# --- the check-in of a direct search ---------------------------------------------------------
+
+def check_in(out: Path, rel: str):
+    return page(out, rel).select_one("section.ij-draft[data-draft='check-in']")
+
+
+WITH_CANDIDATE.add({"verte/hm.md": debrief(
+    company="Verte & Fils", role="Analytics Engineer", date="2026-11-24 14:00", stage="hiring manager interview",
+    via="direct", contact={"name": "Théo Marchand", "title": "Hiring Manager"}, interest=5,
+    interviewers=[{"name": "Théo Marchand", "title": "Head of Data", "email": "theo@verte.example"},
+                  {"name": "Amélie Rousseau", "email": "amelie@verte.example"}],
+)})
+
+
+def test_a_direct_round_has_a_check_in_draft_to_the_contact_in_two_clicks(with_candidate: Path) -> None:
+    box = page(with_candidate, "verte/hm").select_one(".ij-check-in")
+    assert box.select_one("h2")["id"] == "check-in-draft"
+    assert "Tue 2026-12-01" in box.get_text()  # the check-in's due day: the interview + due.check_in (7)
+    note = drafts(with_candidate, "verte/hm", kind="check-in")["Théo Marchand"]
+    address, subject, body = parse_mailto(note["href"])
+    assert address == "theo@verte.example"  # the contact has no address: the interviewer of that name has
+    assert subject == note["subject"] == "Analytics Engineer at Verte & Fils: next steps after the hiring manager interview"
+    assert body == note["body"].replace("\n", "\r\n")
+    assert note["body"].startswith("Dear Théo,\n\nThank you again for the hiring manager interview on Tuesday, 24 November.")
+    assert "still very interested" in note["body"] and "next steps" in note["body"]
+    assert note["body"].endswith("\n\nThank you,\nAlex Morgan")
+    assert box.select_one(".ij-draft__to").get_text() == "To Théo Marchand, Hiring Manager"
+
+
+SHARED.add({
+    "nocontact/a.md": debrief(company="No Contact", interviewers=[
+        {"name": "Sam Patel", "title": "Staff Engineer", "email": "sam@nc.example"},
+        {"name": "Ana Costa", "title": "Hiring Manager, Data", "email": "ana@nc.example"}]),
+    "nobody/a.md": debrief(company="Nobody", interviewers=["Sam Patel"], interest=1),
+    "heard/a.md": debrief(company="Heard", contact="Kim Lee", feedback={"received": "2026-11-24"}),
+    "agency/a.md": debrief(company="Agency", recruiter=RECRUITER, interviewers=["Kim Lee"]),
+    "gone/a.md": debrief(company="Gone", contact="Kim Lee", outcome="withdrawn"),
+})
+
+
+def test_without_a_contact_the_check_in_goes_to_the_interviewer_who_is_the_hiring_manager(out: Path) -> None:
+    note = drafts(out, "nocontact/a", kind="check-in")["Ana Costa"]
+    assert parse_mailto(note["href"])[0] == "ana@nc.example" and note["body"].startswith("Dear Ana,")
+
+
+def test_with_nobody_known_the_check_in_is_text_to_copy(out: Path) -> None:
+    box = check_in(out, "nobody/a")
+    assert box.select_one("pre code").get_text().startswith("Hello,\n\n")
+    assert "still very interested" not in box.get_text()  # interest 1: not claimed
+    assert box.select("a") == [] and box.select_one(".ij-draft__no-address") is not None
+    assert "To the hiring manager or HR coordinator" in box.get_text()
+
+
+def test_no_check_in_once_heard_through_a_recruiter_or_in_a_closed_process(out: Path) -> None:
+    for rel in ("heard/a", "agency/a", "gone/a"):
+        assert page(out, rel).select_one(".ij-check-in") is None, rel
+
+
+def test_the_check_in_wording_is_a_template_of_its_own(site, tmp_path: Path) -> None:
+    write_files(tmp_path / "my-templates", {"drafts/check_in.txt": "Subject: Any news, {{ first_name }}?\n\nHi!\n"})
+    out = site({"a.md": debrief(contact={"name": "Kim Lee", "email": "kim@acme.example"})}, templates="my-templates")
+    note = drafts(out, kind="check-in")["Kim Lee"]
+    assert (note["subject"], note["body"]) == ("Any news, Kim?", "Hi!")
+
+
+def test_the_docs_quote_the_sample_s_check_in() -> None:
+    from datetime import date
+
+    from conftest import REPO
+    from interview_journal.drafts import check_in_draft
+    from interview_journal.load import load_journal
+    from interview_journal.options import read_config
+    from interview_journal.pages.render import text_renderer
+    from interview_journal.process import build_processes
+
+    config = read_config(REPO / "mkdocs.yml")
+    processes = build_processes(load_journal(config.journal_path, config.options.zone), date(2026, 11, 25))
+    (round_,) = [r for p in processes for r in p.rounds
+                 if r.entry.rel == "societe-verte-fils/2026-11-24-hiring-manager-interview"]
+    draft = check_in_draft(round_, config.options.candidate, text_renderer())
+    assert draft is not None
+    text = f"```text\nSubject: {draft.subject}\n\n{draft.body}\n```"
+    for doc in ("protocol.md", "thank-you-notes.md"):
+        assert text in (REPO / "docs" / doc).read_text(encoding="utf-8"), doc
+
+
 # --- briefings before a scheduled round ------------------------------------------------------
 
 EARLIER = {
@@ -332,9 +418,12 @@ def test_a_briefing_without_interviewers_says_so(out: Path) -> None:
 def test_public_site_has_no_drafts_and_a_briefing_without_private_notes(site) -> None:
     files = {"acme/1-screen.md": debrief(**{**EARLIER, "interviewers": [
         {"name": "Met Before", "title": "Lead", "email": "met@acme.example"}]}),
-        "acme/2-final.md": debrief(**NEXT)}
+        "acme/2-final.md": debrief(**NEXT),
+        "direct/a.md": debrief(company="Direct Co", contact={"name": "Kim Lee", "email": "kim@direct.example"})}
     out = site(files, public=True, candidate=CANDIDATE)
     assert page(out, "acme/1-screen").select_one(".ij-drafts") is None
+    assert page(out, "direct/a").select_one("[data-kind='check-in']") is not None  # owed, with no draft
+    assert all(soup(html).select_one("[data-draft]") is None for html in out.rglob("*.html"))
     for html in out.rglob("*.html"):
         for link in soup(html).select("a[href^='mailto:']"):
             assert urlsplit(link["href"]).path == "", html

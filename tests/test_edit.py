@@ -82,6 +82,8 @@ def item_of(kind: str) -> dict:
      HEAD + "recruiter: Dana\nfeedback:\n  received: 2026-11-26\n---\n"),
     (HEAD + "contact: Kim Lee\n---\n", "check-in",
      HEAD + "contact: Kim Lee\nfeedback:\n  received: 2026-11-26\n---\n"),
+    (HEAD + "offer:\n  received: 2026-11-24\n  base: 90k\n---\n", "offer-reply",
+     HEAD + "offer:\n  received: 2026-11-24\n  base: 90k\n  replied: 2026-11-26\n---\n"),
     (HEAD + "---\n- [ ] send the link 📅 2026-11-27\n", "task",
      HEAD + "---\n- [x] send the link 📅 2026-11-27 \u2705 2026-11-26\n"),
     (HEAD + "---\n  * [ ] nested and blocked ^abc123\n", "task",
@@ -238,7 +240,7 @@ def test_every_outstanding_kind_of_the_sample_can_be_recorded(tmp_path: Path) ->
     before = {p: p.read_bytes() for p in (tmp_path / "journal").rglob("*.md")}
     records = todo()
     assert {"thank-you", "take-back", "recruiter-call", "feedback", "check-in", "task", "prep-format",
-            "prep-background", "recruiter-thank-you"} <= {r["kind"] for r in records}
+            "prep-background", "recruiter-thank-you", "offer-reply"} <= {r["kind"] for r in records}
     for record in records:
         code, _, err = done(record["handle"], "--value", "video")
         assert code == 0, (record["title"], err)

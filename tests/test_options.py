@@ -30,7 +30,7 @@ def test_the_defaults_are_the_documented_ones() -> None:
     assert problems == []
     assert (options.journal_dir, options.section, options.public, options.quiet_days) == ("journal", "journal", False, 14)
     assert options.due.model_dump() == {"recruiter_call": 0, "thank_you": 1, "feedback": 3, "check_in": 7,
-                                        "prep_background": -1, "prep_format": -2}
+                                        "prep_background": -1, "prep_format": -2, "offer_reply": 3}
 
 
 @pytest.mark.parametrize(("values", "expected"), [

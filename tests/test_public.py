@@ -1,7 +1,7 @@
 """``public: true``: the sample journal built for publishing leaks nothing private, anywhere.
 
 The secrets are collected from the journal itself (every address, phone number, log note,
-take-back answer, feedback remark and private file), then every file of the built site is read
+take-back answer, feedback remark, offer detail and private file), then every file of the built site is read
 (HTML, search index, sitemap, calendar, anything else) and searched for them.
 """
 
@@ -49,6 +49,10 @@ def secrets() -> dict[str, str]:
         if feedback is not None:
             for text in [*feedback.positives, *feedback.negatives, *([feedback.next_steps] if feedback.next_steps else [])]:
                 found[text] = f"{where}: feedback"
+        offer = getattr(model, "offer", None)
+        if offer is not None:
+            for key, value in (offer.model_extra or {}).items():
+                found[f"{value}"] = f"{where}: offer.{key}"
         if model.private:
             for line in entry.body.splitlines():
                 if len(line.strip(" -#*>")) >= 20:
@@ -199,16 +203,18 @@ def test_the_view_holds_no_private_field_and_the_follow_ups_still_know_what_is_d
                                   "next_steps": "onsite"},
                         went_well=["the demo"], went_poorly=["froze"], interest=2, rapport="poor", pitch="I build",
                         questions=[{"q": "joins", "answer": "poor"}], log=[{"date": "2026-11-23", "note": "call"}],
-                        mine="my own field"),
+                        mine="my own field", offer={"received": "2026-11-23", "deadline": "2026-12-04",
+                                                    "salary": "123k base", "perks": ["gym budget"]}),
         "b.md": debrief(date="2026-12-02", status="scheduled", recruiter={"name": "Dana"},
                         interviewers=[{"name": "Sam", "background": "a staff engineer"}]),
     })
     text = repr([entry.model for entry in view.debriefs])
     for secret in ("dana@tb.example", "+1 555", "p@acme.example", "ran a bank team", "SQL depth", "said no Kafka",
                    "two years", "'clear'", "'slow'", "onsite", "the demo", "froze", "I build", "'poor'",
-                   "'call'", "my own field", "a staff engineer"):
+                   "'call'", "my own field", "a staff engineer", "123k base", "gym budget"):
         assert secret not in text, secret
     items = {item.kind: item for item in all_items(build_processes(view, date(2026, 11, 25)), Due())}
     assert items["take-back"].done and items["take-back"].title == "Ask Dana to clarify an answer"
     assert items["feedback"].done  # received stays
     assert items["prep-background"].done  # told, though what was told is left out
+    assert (items["offer-reply"].due, items["offer-reply"].outstanding) == (date(2026, 12, 4), True)  # dates stay

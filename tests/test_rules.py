@@ -169,6 +169,62 @@ def test_offer_keeps_the_process_open(tmp_path: Path) -> None:
     assert [item.kind for item in outstanding(found)] == ["thank-you", "check-in"]
 
 
+# --- offer-reply ------------------------------------------------------------------------------
+
+def offer_item(found):
+    (item,) = [item for item in found if item.kind == "offer-reply"]
+    return item
+
+
+def test_an_offer_is_due_on_its_deadline_and_names_it(tmp_path: Path) -> None:
+    found = items(tmp_path, {"acme/a.md": debrief(recruiter=RECRUITER, outcome="offer",
+                                                  offer={"received": "2026-11-20", "deadline": "2026-12-04"})})
+    item = offer_item(found)
+    assert (item.id, item.due, item.outstanding) == ("acme/a.md#offer-reply", date(2026, 12, 4), True)
+    assert item.title == "Reply to the offer from Acme (deadline Fri 2026-12-04)"
+    assert item.person == "Dana Ruiz"
+
+
+@pytest.mark.parametrize(("offer", "offsets", "due"), [
+    ({"received": "2026-11-22"}, Due(), date(2026, 11, 25)),  # received + 3
+    ({"received": "2026-11-22"}, Due(offer_reply=0), date(2026, 11, 22)),
+    ({}, Due(), date(2026, 11, 23)),  # nothing but the offer: the round's date + 3
+    ({"received": "2026-11-22", "deadline": "2026-11-23 17:00"}, Due(), date(2026, 11, 23)),  # the deadline wins
+])
+def test_without_a_deadline_the_reply_is_due_days_after_the_offer(tmp_path: Path, offer: dict, offsets: Due,
+                                                                 due: date) -> None:
+    item = offer_item(items(tmp_path, {"a.md": debrief(offer=offer)}, offsets=offsets))
+    assert item.due == due
+    assert item.title.endswith("(no deadline given)") is ("deadline" not in offer)
+
+
+@pytest.mark.parametrize(("deadline", "expected"), [
+    ("2026-11-24", "overdue"), ("2026-11-25", "today"), ("2026-11-26", "this-week")])
+def test_an_offer_due_today_is_not_overdue(tmp_path: Path, deadline: str, expected: str) -> None:
+    found = items(tmp_path, {"a.md": debrief(offer={"received": "2026-11-20", "deadline": deadline})})
+    assert offer_item(by_bucket(found, TODAY)[expected]).kind == "offer-reply"
+
+
+def test_replying_is_done_on_the_day_of_the_reply(tmp_path: Path) -> None:
+    item = offer_item(items(tmp_path, {"a.md": debrief(offer={"deadline": "2026-12-04", "replied": "2026-12-02"})}))
+    assert (item.done, item.done_on, item.outstanding) == (True, date(2026, 12, 2), False)
+
+
+@pytest.mark.parametrize(("note", "outcome"), [("accepted", None), ("declined", None), (None, "withdrawn")])
+def test_a_closed_process_owes_no_reply_and_keeps_it_ticked(tmp_path: Path, note: str | None,
+                                                           outcome: str | None) -> None:
+    files = {"acme/a.md": debrief(offer={"deadline": "2026-12-04"}, **({"outcome": outcome} if outcome else {}))}
+    if note:
+        files["acme/company.md"] = f"---\nkind: company\ncompany: Acme\nstatus: {note}\n---\n"
+    item = offer_item(items(tmp_path, files))
+    assert (item.done, item.done_on, item.outstanding) == (True, None, False)
+
+
+def test_a_direct_offer_names_the_contact(tmp_path: Path) -> None:
+    item = offer_item(items(tmp_path, {"a.md": debrief(contact={"name": "Kim Lee"}, offer={"deadline": "2026-12-04"})}))
+    assert item.person == "Kim Lee"
+
+
 @pytest.mark.parametrize("status", ["cancelled", "no-show"])
 def test_cancelled_and_no_show_rounds_owe_nothing(tmp_path: Path, status: str) -> None:
     found = items(tmp_path, {"a.md": debrief(status=status, recruiter=RECRUITER, interviewers=["P"],

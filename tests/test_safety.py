@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -112,7 +113,7 @@ def test_no_element_gets_an_event_handler(hostile_site: Path) -> None:
             assert not (tag.name in ("img", "svg") and tag.get("src") == "x"), f"{path}: an injected image"
 
 
-def test_links_are_http_mailto_or_the_site_itself(hostile_site: Path) -> None:
+def test_links_are_http_mailto_tel_or_the_site_itself(hostile_site: Path) -> None:
     seen = 0
     for path in html_files(hostile_site):
         for tag in soup(path).find_all(True):
@@ -121,7 +122,8 @@ def test_links_are_http_mailto_or_the_site_itself(hostile_site: Path) -> None:
                 if isinstance(value, str):
                     seen += 1
                     scheme = value.strip().lower().split(":", 1)[0] if ":" in value.split("/", 1)[0] else ""
-                    assert scheme in ("", "http", "https", "mailto"), f"{path}: {name}={value!r}"
+                    assert scheme in ("", "http", "https", "mailto", "tel"), f"{path}: {name}={value!r}"
+                    assert scheme != "tel" or re.fullmatch(r"tel:\+?[0-9]+", value), f"{path}: {name}={value!r}"
     assert seen > 100
 
 
@@ -140,7 +142,7 @@ def test_bad_addresses_become_problems_not_links(hostile_site: Path) -> None:
     for path in html_files(hostile_site):
         for link in soup(path).find_all("a", href=True):
             parts = urlsplit(link["href"])
-            assert parts.scheme in ("", "http", "https", "mailto"), link["href"]
+            assert parts.scheme in ("", "http", "https", "mailto", "tel"), link["href"]
             if parts.scheme == "mailto":  # a plain address; only a subject and a body may follow
                 assert parts.path in ("", "dana@agency.example", "priya@acme.example"), link["href"]
                 assert set(parse_qs(parts.query)) <= {"subject", "body"}, link["href"]

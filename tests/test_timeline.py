@@ -53,6 +53,10 @@ def test_timeline_orders_dates_datetimes_and_offsets_together(tmp_path: Path) ->
         ({"outcome": "rejected"}, "", "closed: rejected"),
         ({"outcome": "withdrawn"}, "", "closed: withdrawn"),
         ({"outcome": "offer"}, "", "offer"),
+        ({"offer": {"deadline": "2026-12-04"}}, "", "offer, reply by 2026-12-04"),
+        ({"offer": {"deadline": "2026-12-04", "replied": "2026-12-01"}}, "", "offer"),
+        ({"offer": {"deadline": "2026-12-04"}}, "status: declined\n", "closed: declined"),
+        ({"offer": {"deadline": "2026-12-04"}, "status": "cancelled"}, "", "applied"),  # a round that did not happen
         ({}, "status: offer\n", "offer"),
         ({}, "status: ghosted\n", "closed: ghosted"),
         ({}, "status: accepted\n", "closed: accepted"),
@@ -64,6 +68,16 @@ def test_stage_of_a_process(tmp_path: Path, fields: dict, note: str, expected: s
     _, found = processes(tmp_path, {"acme/company.md": NOTE.format(extra=note, body=""),
                                     "acme/a.md": debrief(**fields)})
     assert str(stage(found[0], TODAY)) == expected
+
+
+def test_an_offer_and_the_reply_are_events(tmp_path: Path) -> None:
+    journal, found = processes(tmp_path, {"acme/a.md": debrief(
+        date="2026-11-12", offer={"received": "2026-11-20", "deadline": "2026-12-04", "replied": "2026-11-24"})})
+    events = company_events(journal.companies["acme"], found, BERLIN)
+    assert [(e.kind, e.title, str(e.when)) for e in events] == [
+        ("interview", "Data Engineer: round 1", "2026-11-12"),
+        ("offer", "Offer for Data Engineer", "2026-11-20"),
+        ("offer-reply", "Replied to the offer for Data Engineer", "2026-11-24")]
 
 
 def test_stage_names_the_next_scheduled_round(tmp_path: Path) -> None:
@@ -203,7 +217,7 @@ def test_a_stage_sorts_boards_and_reads_as_a_sentence() -> None:
 
 
 def test_a_contact_who_also_interviews_is_one_person(tmp_path: Path) -> None:
-    journal, found = processes(tmp_path, {
+    _, found = processes(tmp_path, {
         "acme/a.md": debrief(date="2026-11-10", via="direct", contact={"name": "Théo Marchand", "title": "Hiring Manager"}),
         "acme/b.md": debrief(date="2026-11-20", via="direct", contact={"name": "Théo Marchand"},
                              interviewers=[{"name": "theo marchand", "title": "Head of Data"}, "Ann Wu"]),

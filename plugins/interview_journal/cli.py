@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
 import shutil
@@ -19,6 +20,7 @@ import click
 from pydantic import ValidationError
 
 from . import edit
+from .callsheet import call_sheet, lines
 from .dates import resolve_today, sort_key
 from .diskcache import open_cache, save_cache
 from .frontmatter import Debrief
@@ -28,7 +30,7 @@ from .options import read_config
 from .process import Round, build_processes
 from .rules import BUCKET_TITLES, BUCKETS, FollowUp, all_items, as_record, by_bucket, outstanding
 from .scaffold import date_text, file_name, near_misses, propose, render, same_interview
-from .wording import count
+from .wording import DIRECT_CONTACT, count
 
 
 class Context:
@@ -194,15 +196,15 @@ def done(journal_dir: Path | None, config: Path | None, selectors: tuple[str, ..
     for item in chosen:
         path = item.round.entry.source.path
         if item.round.entry.source.display in with_problems:
-            _refuse(item, "its file has problems: fix them first (interview-journal check)")
+            _not_recorded(item, "its file has problems: fix them first (interview-journal check)")
         try:
             before = edits[path].after if path in edits else None
             planned = edit.plan(item, path, day, value, before)
             edit.check(planned, item, ctx.zone, ctx.options.due)
         except edit.EditError as error:
-            _refuse(item, str(error))
+            _not_recorded(item, str(error))
         except OSError as error:
-            _refuse(item, error.strerror or str(error))
+            _not_recorded(item, error.strerror or str(error))
         edits[path] = edit.Edit(path, edits[path].before if path in edits else planned.before, planned.after)
     for path, planned in edits.items():
         shown = display_path(path)
@@ -276,7 +278,7 @@ def _haystack(item: FollowUp) -> str:
     return " ".join(filter(None, (item.title, item.company, item.person, item.role, item.path, item.kind))).casefold()
 
 
-def _refuse(item: FollowUp, reason: str) -> None:
+def _not_recorded(item: FollowUp, reason: str) -> None:
     click.echo(f"{display_path(item.round.entry.source.path)}: {item.title}: not recorded: {reason}", err=True)
     sys.exit(1)
 
@@ -566,6 +568,81 @@ def export_csv(journal_dir: Path | None, config: Path | None, today: str | None,
     writer.writerow(CSV_COLUMNS)
     writer.writerows(csv_row(r) for r in rounds)
     _write(buffer.getvalue().encode("utf-8"), output, count(len(rounds), "interview"))
+
+
+CALL_HELP = """Print the debrief call sheet of one round, for the phone call to the recruiter.
+
+\b
+PATH is the debrief's path inside the journal folder, as 'todo --json'
+prints it (the .md may be left out):
+  interview-journal call pinecrest-ledger/2026-11-23-onsite.md
+The sheet holds what to tell the recruiter (how it went, the rapport,
+the answers that went wrong and those to take back, with what you meant),
+the state of your thank-you notes, and what to ask them. Exit 1 when PATH
+is not a debrief of the journal, or its round has no call to make.
+"""
+
+
+@main.command(help=CALL_HELP, short_help="Print the debrief call sheet of one round.")
+@journal_option
+@config_option
+@today_option
+@click.argument("path")
+def call(journal_dir: Path | None, config: Path | None, today: str | None, path: str) -> None:
+    ctx = Context(journal_dir, config)
+    journal = ctx.load()
+    day = ctx.today(today)
+    wanted = _journal_path(path, ctx.journal_dir)
+    processes = build_processes(journal, day)
+    found = next((r for p in processes for r in p.rounds if r.entry.path == wanted), None)
+    if found is None:
+        _refuse(f"{path}: {_not_a_debrief(wanted, ctx.journal_dir, [e.path for e in journal.debriefs])}")
+    assert found is not None
+    sheet = call_sheet(found, [item for item in all_items([found.process], ctx.options.due) if item.path == wanted])
+    if sheet is None:
+        _refuse(f"{path}: {_no_call(found)}")
+    assert sheet is not None
+    _warn(journal)
+    click.echo("\n".join(lines(sheet, day)))
+
+
+def _journal_path(path: str, journal_dir: Path) -> str:
+    """A debrief's path as the journal names it: ``acme/screen.md`` from ``acme/screen``,
+    ``./acme/screen.md``, or a path to the file from the current folder."""
+    text = path.strip().replace("\\", "/")
+    on_disk = Path(text).expanduser()
+    if on_disk.is_file():
+        try:
+            text = on_disk.resolve().relative_to(journal_dir).as_posix()
+        except ValueError:
+            pass
+    text = text.removeprefix("./")
+    return text if text.endswith(".md") else text + ".md"
+
+
+def _not_a_debrief(wanted: str, journal_dir: Path, known: list[str]) -> str:
+    if (journal_dir / wanted).is_file():
+        return ("not a debrief the journal could read (a company note, or a file with problems: "
+                "run 'interview-journal check')")
+    stem = wanted.removesuffix(".md")
+    close = [path for path in sorted(known) if path.startswith(stem)] or difflib.get_close_matches(wanted, known, n=1)
+    hint = f"; did you mean {close[0]}?" if close else " (paths as 'interview-journal todo --json' prints them)"
+    return f"no debrief with that path in {display_path(journal_dir)}{hint}"
+
+
+def _no_call(round_: Round) -> str:
+    """Why a round has no debrief call."""
+    if round_.status == "scheduled":
+        return f"{round_.the_label} is on {round_.day.isoformat()}: the call comes after it"
+    if round_.status in ("cancelled", "no-show"):
+        return f"the round is {round_.status}: there is no call to make"
+    who = round_.contact.name if round_.contact else DIRECT_CONTACT
+    return f"a direct search, with no recruiter to call: check in with {who} (the draft is on the debrief's page)"
+
+
+def _refuse(message: str) -> None:
+    click.echo(message, err=True)
+    sys.exit(1)
 
 
 def _warn(journal: Journal) -> None:

@@ -5,7 +5,8 @@ The protocol (``docs/thank-you-notes.md``): a thank-you note to every interviewe
 paragraphs: thanks and that you enjoyed meeting; that you are even more interested (only if
 true) and hope to move to the next step, with a sentence or two on your top skills. A note to
 the recruiter is optional. Before a later round the recruiter tells you who you will meet
-(titles, background, what they look for) and the type of interview.
+(titles, background, what they look for) and the type of interview. In a direct search nobody
+relays anything: you check in with the hiring manager or the HR coordinator yourself.
 
 This module holds the logic only, as pure functions over rounds: who gets a draft, the values a
 template needs, the subject/body split and the ``mailto:`` link. The wording lives in text
@@ -23,11 +24,13 @@ from urllib.parse import quote
 
 from .frontmatter import Interviewer, Person, TakeBack
 from .options import Candidate
-from .process import Round
+from .process import Process, Round
+from .slugs import identity
 from .wording import contact_name, recruiter_name
 
 THANK_YOU_TEMPLATE = "drafts/thank_you.txt"
 RECRUITER_TEMPLATE = "drafts/recruiter_thank_you.txt"
+CHECK_IN_TEMPLATE = "drafts/check_in.txt"
 NAME_PLACEHOLDER = "[your name]"
 """Signs a draft when ``candidate.name`` is not configured: visibly a blank to fill in."""
 
@@ -44,7 +47,8 @@ class Draft:
     """One note ready to copy or to open in a mail program."""
 
     kind: str
-    """``thank-you`` (an interviewer) or ``recruiter-thank-you`` (the optional courtesy note)."""
+    """``thank-you`` (an interviewer), ``recruiter-thank-you`` (the optional courtesy note) or
+    ``check-in`` (the next steps, asked in a direct search or of a quiet process)."""
     to: Person | None
     subject: str
     body: str
@@ -63,13 +67,13 @@ def mailto_url(address: str, subject: str, body: str) -> str:
     """``mailto:address?subject=...&body=...`` with every value percent-encoded (RFC 6068).
 
     Spaces are ``%20`` (never ``+``, which mail programs show literally) and line breaks
-    ``%0D%0A`` as the RFC asks; the address is a plain one (the model checks it) and is encoded
-    too, so an apostrophe or ``%`` in it cannot break the link.
+    ``%0D%0A`` as the RFC asks; an empty body is left out. The address is a plain one (the
+    model checks it) and is encoded too, so an apostrophe or ``%`` in it cannot break the link.
     """
     crlf = "\r\n"
     body = crlf.join(body.splitlines())
     return (f"mailto:{quote(address, safe='@')}?subject={quote(subject, safe='')}"
-            f"&body={quote(body, safe='')}")
+            + (f"&body={quote(body, safe='')}" if body else ""))
 
 
 def split_subject(text: str) -> tuple[str, str]:
@@ -166,6 +170,52 @@ def round_drafts(round_: Round, candidate: Candidate, render: Render) -> list[Dr
     return drafts
 
 
+def check_in_to(round_: Round) -> Person | None:
+    """Whom a direct search's check-in goes to: the contact (hiring manager or HR coordinator),
+    with the address of the interviewer of the same name when the contact has none; without a
+    contact, the interviewer whose title says hiring manager; else nobody known."""
+    interviewers = round_.debrief.interviewers
+    contact = round_.contact
+    if contact is None:
+        return next((p for p in interviewers if p.title and "hiring manager" in p.title.lower()), None)
+    if contact.email is None:
+        same = next((p for p in interviewers if p.email and identity(p.name) == identity(contact.name)), None)
+        if same is not None:
+            return contact.model_copy(update={"email": same.email})
+    return contact
+
+
+def check_in_wanted(round_: Round) -> bool:
+    """A done round of an open direct search whose check-in is outstanding (no feedback yet)."""
+    feedback = round_.debrief.feedback
+    return drafts_wanted(round_) and round_.via == "direct" and (feedback is None or feedback.received is None)
+
+
+def check_in_draft(round_: Round, candidate: Candidate, render: Render) -> Draft | None:
+    """The check-in draft of a done round of a direct search, while the check-in is outstanding."""
+    if not check_in_wanted(round_):
+        return None
+    return _check_in(round_, check_in_to(round_), candidate, render, days_quiet=None)
+
+
+def quiet_check_in(process: Process, days_quiet: int, candidate: Candidate, render: Render) -> Draft | None:
+    """A check-in for a process that has gone quiet after a round: about its latest held round,
+    to the recruiter, or in a direct search to the contact. None when no round was held."""
+    held = [r for r in process.rounds if r.status == "done"]
+    if not held:
+        return None
+    round_ = held[-1]
+    to = round_.recruiter if round_.via == "recruiter" else check_in_to(round_)
+    return _check_in(round_, to, candidate, render, days_quiet=days_quiet)
+
+
+def _check_in(round_: Round, to: Person | None, candidate: Candidate, render: Render, days_quiet: int | None) -> Draft:
+    context = {**note_context(round_, to, candidate), "to_recruiter": round_.via == "recruiter",
+               "days_quiet": days_quiet}
+    subject, body = split_subject(render(CHECK_IN_TEMPLATE, context))
+    return Draft("check-in", to, subject, body)
+
+
 @dataclass
 class Earlier:
     """What an earlier round of the same process left to address in the next one."""
@@ -196,6 +246,20 @@ class Briefing:
     next_steps_from: Round | None = None
     earlier: list[Earlier] = field(default_factory=list)
     met: list[tuple[Interviewer, Round]] = field(default_factory=list)
+
+    @property
+    def to_ask(self) -> list[str]:
+        """What the briefing flags *not told yet*, in words: ``the format``, ``Rafael Gómez:
+        background and what they look for``."""
+        missing = [] if self.round.debrief.format else ["the format"]
+        if not self.people:
+            missing.append("who you will meet")
+        for person in self.people:
+            gaps = [what for what, value in (("title", person.title), ("background", person.background),
+                                             ("what they look for", person.looking_for)) if value is None]
+            if gaps:
+                missing.append(f"{person.name}: {joined(gaps)}")
+        return missing
 
 
 def earlier_rounds(round_: Round) -> list[Round]:

@@ -218,6 +218,16 @@ class Question(JournalModel):
         return {"q": value} if isinstance(value, str) else value
 
 
+class Offer(JournalModel):
+    """An offer, on the round that brought it. Keys of the user's own (salary, start date ...)
+    are kept, and never shown on a public site."""
+
+    received: When | None = None
+    deadline: When | None = None
+    """When you must answer: the day the ``offer-reply`` follow-up is due."""
+    replied: When | None = None
+
+
 class LogEntry(JournalModel):
     date: When
     note: Text
@@ -246,6 +256,7 @@ class Debrief(JournalModel):
     take_back: ListOf[TakeBack] = Field(default_factory=list)
     feedback: Feedback | None = None
     outcome: Outcome | None = None
+    offer: Offer | None = None
     interest: Annotated[int, Field(ge=1, le=5)] | None = None
     pitch: Text | None = None
     questions: ListOf[Question] = Field(default_factory=list)

@@ -14,7 +14,7 @@ Definitions (the user guide, ``docs/insights.md``, says the same in plain words)
 * **Funnel**: processes; those that reached a second round (a round numbered 2 or more, held or
   scheduled); those that reached a final round (a held or scheduled round whose stage contains
   the word "final", or any process that got an offer, since its last round was the final one);
-  those with an offer (a round's outcome ``offer``, or the company note's status ``offer``,
+  those with an offer (a round's outcome ``offer`` or its ``offer``, or the company note's status ``offer``,
   ``accepted`` or ``declined``). Each step counts the processes that got at least that far.
 * **Time to feedback**: days from a held interview to ``feedback.received``, per recruiter
   agency (the recruiter's name when there is no agency) and for direct searches.
@@ -197,7 +197,7 @@ def group_remarks(remarks: Iterable[Remark], matcher: ThemeMatcher) -> dict[str,
 
 def got_offer(process: Process) -> bool:
     note = process.company.note
-    return (any(r.debrief.outcome == "offer" for r in process.rounds)
+    return (any(r.debrief.outcome == "offer" or r.debrief.offer is not None for r in process.rounds)
             or (note is not None and note.model.status in OFFER_STATUSES))
 
 

@@ -50,6 +50,8 @@ class Due(_Strict):
     check_in: Offset = 7
     prep_background: Offset = -1
     prep_format: Offset = -2
+    offer_reply: Offset = 3
+    """Days from an offer's ``received`` to its reply, when the offer has no ``deadline``."""
 
 
 class Candidate(_Strict):

@@ -15,11 +15,14 @@ page, the search index, the sitemap or the calendar, whatever a template does. L
 * how it went in your own words (``went_well``, ``went_poorly``), interest, rapport, the pitch,
   and how you answered each question; with the client's feedback gone too, a public site has
   no feedback themes at all (counts included: they are made of the remarks);
+* the details of an offer (any key of your own under ``offer``): its dates stay, so its
+  follow-up is still due on the deadline, with a title that names no detail;
 * what the recruiter told you about an interviewer (``background``, ``looking_for``): emptied
   like the answers, so the briefing's follow-ups still know that you were told.
 
-Some things a public site does not have at all: the thank-you drafts (private correspondence)
-and the lines of the problem list (they quote the files). ``features`` says which.
+Some things a public site does not have at all: the drafts (private correspondence), the
+debrief call sheet (your talking points) and the lines of the problem list (they quote the
+files). ``features`` says which.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
-from .frontmatter import CompanyNote, Contact, Debrief, Feedback, Interviewer, Person, Recruiter
+from .frontmatter import CompanyNote, Contact, Debrief, Feedback, Interviewer, Offer, Person, Recruiter
 from .journal import Entry, Journal, group_companies
 
 REDACTED = ""
@@ -40,7 +43,9 @@ class Features:
     """The parts of the site that exist only when it is not public."""
 
     drafts: bool = True
-    """Thank-you drafts and their ``mailto:`` links."""
+    """Thank-you and check-in drafts and their ``mailto:`` links."""
+    call_sheet: bool = True
+    """The debrief call sheet: how the round went in your words, your notes, the recruiter's phone."""
     problem_lines: bool = True
     """The dashboard's list of problem lines (a public site shows how many there are)."""
     done_commands: bool = True
@@ -48,7 +53,7 @@ class Features:
 
 
 PRIVATE_SITE = Features()
-PUBLIC_SITE = Features(drafts=False, problem_lines=False, done_commands=False)
+PUBLIC_SITE = Features(drafts=False, call_sheet=False, problem_lines=False, done_commands=False)
 
 
 def features(public: bool) -> Features:
@@ -95,12 +100,17 @@ def _debrief(debrief: Debrief) -> Debrief:
         feedback = debrief.feedback.model_copy(update={"positives": [], "negatives": [], "next_steps": None})
     recruiter: Recruiter | None = _person(debrief.recruiter)
     contact: Contact | None = _person(debrief.contact)
+    offer: Offer | None = None
+    if debrief.offer is not None:  # the dates only: what the offer says is its own
+        offer = debrief.offer.model_copy()
+        object.__setattr__(offer, "__pydantic_extra__", {})
     return debrief.model_copy(update={
         "recruiter": recruiter,
         "contact": contact,
         "interviewers": [_person(person) for person in debrief.interviewers],
         "take_back": [item.model_copy(update={"answer": REDACTED, "correction": None}) for item in debrief.take_back],
         "feedback": feedback,
+        "offer": offer,
         "went_well": [],
         "went_poorly": [],
         "interest": None,

@@ -12,6 +12,8 @@
 | prep-background | each interviewer without background, scheduled round via recruiter | date + prep_background |
   ``background`` set |
 | prep-format | scheduled round via recruiter without format | date + prep_format | ``format`` set |
+| offer-reply | the ``offer`` of a round | ``offer.deadline``, else ``offer.received`` (or the date) + offer_reply |
+  ``offer.replied`` set, or the process closed |
 | task | each task line of the body | its date, else undated | ``[x]`` or ``[-]`` |
 
 A closed process, and a cancelled or no-show round, has no outstanding items (done ones are
@@ -30,11 +32,11 @@ from .options import Due
 from .process import Process, Round
 from .slugs import slugify
 from .tasks import Task
-from .wording import DIRECT_CONTACT, recruiter_of, titled
+from .wording import DIRECT_CONTACT, offer_reply_title, recruiter_of, titled
 
 KINDS = (
     "recruiter-call", "take-back", "thank-you", "recruiter-thank-you", "feedback", "check-in",
-    "prep-background", "prep-format", "task",
+    "prep-background", "prep-format", "offer-reply", "task",
 )
 BUCKETS = ("overdue", "today", "this-week", "later", "undated", "optional")
 BUCKET_TITLES = {
@@ -153,6 +155,11 @@ def round_items(round_: Round, offsets: Due) -> list[FollowUp]:
                 person=person.name)
         add("prep-format", "", f"Ask {recruiter_of(round_)} what type of interview {round_.the_label} will be",
             _due(debrief.date, offsets.prep_format), None, done=debrief.format is not None, person=recruiter_name)
+    offer = debrief.offer
+    if offer is not None:
+        answer_to = recruiter_name if round_.via == "recruiter" else (round_.contact.name if round_.contact else None)
+        add("offer-reply", "", offer_reply_title(round_, offer.deadline), offer_due(round_, offsets), offer.replied,
+            done=offer.replied is not None or round_.process.closed, person=answer_to)
     keys = task_keys(round_.entry.tasks)
     for key, task in zip(keys, round_.entry.tasks, strict=True):
         items.append(FollowUp(
@@ -172,6 +179,16 @@ def person_keys(debrief: Debrief) -> list[str]:
 def task_keys(tasks: Iterable[Task]) -> list[str]:
     """The key of each task line in its item's id (``...#task:send-the-portfolio-link``)."""
     return unique_keys(slugify(task.text)[:40] for task in tasks)
+
+
+def offer_due(round_: Round, offsets: Due) -> date:
+    """The day to answer an offer by: its deadline, else ``due.offer_reply`` days after it came
+    (``received``, else the round's date)."""
+    offer = round_.debrief.offer
+    assert offer is not None
+    if offer.deadline is not None:
+        return day_of(offer.deadline)
+    return _due(offer.received or round_.debrief.date, offsets.offer_reply)
 
 
 def unique_keys(keys: Iterable[str]) -> list[str]:

@@ -17,7 +17,7 @@ from .wording import recruiter_name
 
 # Order of events that share one moment: the interview first, then what followed it.
 _ORDER = ("applied", "interview", "recruiter-call", "take-back", "thank-you", "recruiter-thank-you",
-          "feedback", "outcome", "log")
+          "feedback", "outcome", "offer", "offer-reply", "log")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +85,10 @@ def round_events(round_: Round) -> list[Event]:
         events.append(Event(d.feedback.received, "feedback", f"Feedback on {round_.the_label}", round_, details))
     if d.outcome and d.outcome != "pending":
         events.append(Event(d.date, "outcome", f"Outcome of {round_.the_label}: {d.outcome}", round_, contact=False))
+    if d.offer is not None:
+        events.append(Event(d.offer.received or d.date, "offer", f"Offer for {role}", round_))
+        if d.offer.replied:
+            events.append(Event(d.offer.replied, "offer-reply", f"Replied to the offer for {role}", round_))
     events.extend(Event(entry.date, "log", entry.note, round_) for entry in d.log)
     return events
 
@@ -107,7 +111,7 @@ class Stage:
     round: int | None = None
     """The scheduled round's number, or the last held one's."""
     when: Moment | None = None
-    """The scheduled round's date, or the last held one's day."""
+    """The scheduled round's date, the last held one's day, or an offer's deadline still to meet."""
     awaiting_feedback: bool = False
     closed_by: str | None = None
 
@@ -117,7 +121,9 @@ class Stage:
         return _STAGE_RANKS[self.kind]
 
     def __str__(self) -> str:
-        """``round 2 scheduled 2026-12-02``, ``offer``, ``closed: rejected`` ..."""
+        """``round 2 scheduled 2026-12-02``, ``offer``, ``offer, reply by 2026-12-04``, ``closed: rejected`` ..."""
+        if self.kind == "offer" and self.when is not None:
+            return f"offer, reply by {day_of(self.when).isoformat()}"
         if self.kind == "closed":
             return f"closed: {self.closed_by}"
         if self.kind == "scheduled":
@@ -136,6 +142,11 @@ def stage(process: Process, today: date) -> Stage:
     if closed:
         return Stage("closed", closed_by=closed)
     note = process.company.note
+    offers = [r.debrief.offer for r in process.rounds
+              if r.debrief.offer is not None and r.status not in ("cancelled", "no-show")]
+    if offers:
+        deadlines = [offer.deadline for offer in offers if offer.replied is None and offer.deadline is not None]
+        return Stage("offer", when=min(deadlines, key=day_of) if deadlines else None)
     if any(r.debrief.outcome == "offer" for r in process.rounds) or (note is not None and note.model.status == "offer"):
         return Stage("offer")
     upcoming = [r for r in process.rounds if r.status == "scheduled" and r.day >= today]

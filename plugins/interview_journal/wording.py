@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .dates import Moment, format_moment
+
 RECRUITER = "the recruiter"
 """Who a round through a recruiter is followed up with, when the journal does not name them."""
 DIRECT_CONTACT = "the hiring manager or HR coordinator"
@@ -55,3 +57,34 @@ def contact_name(round_: Any) -> str:
 def count(number: int, singular: str, plural: str | None = None) -> str:
     """``1 problem``, ``2 problems``, ``3 companies`` (with ``plural``): never ``problem(s)``."""
     return f"{number:,} {singular if number == 1 else (plural or singular + 's')}"
+
+
+def offer_reply_title(round_: Any, deadline: Moment | None) -> str:
+    """``Reply to the offer from Quillon Health (deadline Fri 2026-12-04)``: the same on a public
+    site (the deadline is the item's due date there too; the offer's details are not in it)."""
+    when = f"deadline {format_moment(deadline)}" if deadline is not None else "no deadline given"
+    return f"Reply to the offer from {round_.company.name} ({when})"
+
+
+RAPPORT = {
+    "good": "You clicked with the interviewers (rapport: good).",
+    "mixed": "You clicked with some of the interviewers, not with all (rapport: mixed).",
+    "poor": "You did not click with the interviewers (rapport: poor).",
+}
+"""The debrief call's line on ``rapport``: whether you clicked, said plainly."""
+RAPPORT_UNKNOWN = "Say whether you clicked with the interviewers (the file has no rapport: yet)."
+
+CALL_ASKS = {
+    "feedback": "What did the client think of the round?",
+    "positives": "What did they like, specifically?",
+    "negatives": "What worried them, specifically?",
+    "next_steps": "What are the next steps?",
+    "timeline": "When will they decide, and when will you hear next?",
+}
+"""What to ask the recruiter on the debrief call, in order (key -> question)."""
+
+
+def call_subject(round_: Any) -> str:
+    """The subject of a mail to the recruiter about a round: ``The technical screen at Acme``."""
+    text = f"{round_.the_label} at {round_.company.name}"
+    return text[:1].upper() + text[1:]

@@ -118,9 +118,22 @@ LIVE_JOURNAL = {
 
         - [ ] send the portfolio link 📅 2026-12-05
         """,
+    "acme-rockets/2026-11-20-final.md": """
+        ---
+        company: Acme Rockets
+        role: Staff Engineer
+        date: 2026-11-20
+        via: direct
+        feedback:
+          received: 2026-11-21
+        offer:
+          received: 2026-11-23
+          deadline: 2026-11-30
+        ---
+        """,
 }
-"""At the build day (2026-11-25): thank-you due today, feedback (11-27) this week, the task
-(12-05) later, the recruiter thank-you optional."""
+"""At the build day (2026-11-25): thank-you due today, feedback (11-27) and the offer's reply
+(11-30) this week, the task (12-05) later, the recruiter thank-you optional."""
 
 
 @pytest.fixture(scope="session")

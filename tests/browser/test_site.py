@@ -13,12 +13,15 @@ import pytest
 
 CONTRAST = (Path(__file__).parent / "contrast.js").read_text(encoding="utf-8")
 DEBRIEF = "journal/lumen-harbor-analytics/2026-11-18-technical-interview/"
+CALL_SHEET = "journal/pinecrest-ledger/2026-11-23-onsite-rescheduled/"
+"""A debrief whose call to the recruiter is still to make: its call sheet is open."""
 PAGES = {
     "dashboard": "journal/",
     "followups": "journal/followups/",
     "companies": "journal/companies/",
     "company": "journal/companies/lumen-harbor-analytics/",
     "debrief": DEBRIEF,
+    "call-sheet": CALL_SHEET,
     "people": "journal/people/",
 }
 WCAG_AA = 4.5
@@ -55,7 +58,7 @@ def test_search_finds_a_debrief_by_an_interviewers_name(visit: Any, sample_url: 
     assert seen.errors == []
 
 
-@pytest.mark.parametrize("name", ["company", "followups", "dashboard", "debrief", "companies", "people"])
+@pytest.mark.parametrize("name", ["company", "followups", "dashboard", "debrief", "call-sheet", "companies", "people"])
 def test_a_phone_sized_screen_does_not_scroll_sideways(visit: Any, sample_url: str, name: str) -> None:
     seen = visit(viewport={"width": 375, "height": 800})
     seen.goto(sample_url + PAGES[name])
@@ -69,9 +72,12 @@ KEY_TEXT = {
                 ".ij-item__title", ".ij-item__meta", ".ij-badge", ".ij-summary dt", ".ij-summary dd"],
     "followups": ["h2", ".ij-count", ".ij-asof", ".ij-item__title", ".ij-item__meta", ".ij-badge",
                   ".ij-empty:not([hidden])"],
-    "dashboard": [".ij-count", ".ij-asof", ".ij-event__when", ".ij-event__what", ".ij-quiet", "td", "th"],
+    "dashboard": [".ij-count", ".ij-asof", ".ij-event__when", ".ij-event__what", ".ij-quiet", "td", "th",
+                  ".ij-item__title", ".ij-item__meta", ".ij-badge", ".ij-quiet__check-in", ".ij-upcoming li"],
     "debrief": [".ij-check label", ".ij-item__meta", ".ij-badge", ".ij-summary dt", ".ij-summary dd",
                 ".ij-done-command code", ".ij-copy"],
+    "call-sheet": [".ij-call li", ".ij-call h2", ".ij-call h3", ".ij-call__hint", ".ij-call__status",
+                   ".ij-call a", ".ij-flag", ".ij-draft__text code"],
 }
 
 
@@ -173,7 +179,7 @@ def test_the_copy_button_puts_the_done_command_on_the_clipboard(visit: Any, samp
 
 @pytest.mark.parametrize("width", [1280, 375])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("name", ["dashboard", "followups", "company", "debrief"])
+@pytest.mark.parametrize("name", ["dashboard", "followups", "company", "debrief", "call-sheet"])
 def test_screenshot(screenshot_dir: Path, visit: Any, sample_url: str, name: str, scheme: str, width: int) -> None:
     seen = visit(color_scheme=scheme, viewport={"width": width, "height": 900})
     seen.goto(sample_url + PAGES[name])

@@ -61,8 +61,9 @@
         badge.setAttribute("data-bucket", b);
         badge.textContent = TITLES[b];
       }
+      /* Only a listed item moves (the dashboard's offers stay first, whatever their bucket). */
       var target = root.querySelector("section.ij-bucket[data-bucket='" + b + "'] ul.ij-items");
-      if (target && item.parentNode !== target) { target.appendChild(item); }
+      if (target && item.closest("section.ij-bucket") && item.parentNode !== target) { target.appendChild(item); }
     });
     root.querySelectorAll("section.ij-bucket").forEach(function (section) {
       var name = section.getAttribute("data-bucket");
@@ -74,8 +75,9 @@
       var empty = section.querySelector(".ij-empty");
       if (empty) { empty.hidden = n > 0; }
     });
-    /* The dashboard lists no items, only counts: it carries the due dates of its dated,
-       required items (data-ij-dues) so the counts can be recomputed here. */
+    /* The dashboard lists only the items overdue or due today when it was built, and counts
+       them all: it carries the due dates of its dated, required items (data-ij-dues) so the
+       counts can be recomputed here, and says so when more are due now than it lists. */
     root.querySelectorAll("[data-ij-dues]").forEach(function (box) {
       var counts = {};
       box.getAttribute("data-ij-dues").split(" ").forEach(function (due) {
@@ -83,6 +85,10 @@
       });
       box.querySelectorAll(".ij-count[data-bucket] .ij-count__n").forEach(function (el) {
         el.textContent = String(counts[el.parentNode.getAttribute("data-bucket")] || 0);
+      });
+      var listed = root.querySelectorAll(".ij-item.ij-overdue:not([data-optional]), .ij-item.ij-today:not([data-optional])").length;
+      root.querySelectorAll(".ij-stale").forEach(function (note) {
+        note.hidden = (counts.overdue || 0) + (counts.today || 0) <= listed;
       });
     });
   }

@@ -104,8 +104,8 @@ def _time_element(value: Moment, offset: timedelta | None, weekday: bool, clock:
 
 
 def safe_href(url: str | None) -> str:
-    """Only http(s) and mailto links; anything else becomes no link at all."""
-    if url and re.match(r"^(https?://|mailto:)[^\s\"'<>]+$", url, re.IGNORECASE):
+    """Only http(s), mailto and tel links (a ``tel:`` of digits only); anything else becomes no link."""
+    if url and (re.match(r"^(https?://|mailto:)[^\s\"'<>]+$", url, re.IGNORECASE) or re.match(r"^tel:\+?[0-9]+$", url)):
         return url
     return ""
 

@@ -1,4 +1,5 @@
-"""``journal/<path of the debrief>/``: a debrief's summary and checklist, its drafts or briefing, its notes."""
+"""``journal/<path of the debrief>/``: a debrief's summary, offer, call sheet and checklist, its drafts
+or briefing, its notes."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from datetime import date
 
 from jinja2 import Environment
 
-from ...drafts import Render, briefing, round_drafts
+from ...callsheet import call_sheet
+from ...drafts import Render, briefing, check_in_draft, round_drafts
 from ...process import Round
 from ...rules import FollowUp
-from ...wording import described
+from ...wording import DIRECT_CONTACT, described, titled
 from ..blocks import Block, html_block, markdown_page
 from ..render import text_renderer
 from ..site import GeneratedPage, Site
@@ -36,24 +38,53 @@ def page(site: Site, env: Environment, round_: Round, items: list[FollowUp], tex
     entry = round_.entry
     title = f"{round_.company.name} \u2014 {round_.process.role}, {round_.label}"
     src = site.debrief_src(round_)
+    offer = next((item for item in items if item.kind == "offer-reply"), None)
     summary = html_block(env, "debrief.html", search_text=search_text(round_),
-                         round=round_, items=items, problems=entry.problems, page=src)
+                         round=round_, items=items, problems=entry.problems, page=src,
+                         offer_due=offer.due if offer else None, offer_details=offer_details(round_),
+                         sheet=call_sheet(round_, items) if site.features.call_sheet else None)
     body = entry.body.strip()
     notes = f"## Notes\n\n{body}" if body else ""
-    return GeneratedPage(src, markdown_page(title, summary, *extra_blocks(site, env, texts, round_), notes),
+    return GeneratedPage(src, markdown_page(title, summary, *extra_blocks(site, env, texts, round_, items), notes),
                          edit_path=entry.source.path)
 
 
-def extra_blocks(site: Site, env: Environment, texts: Render, round_: Round) -> list[Block]:
-    """The thank-you drafts of a done round, the briefing of a scheduled one."""
+def extra_blocks(site: Site, env: Environment, texts: Render, round_: Round, items: list[FollowUp]) -> list[Block]:
+    """The thank-you drafts and the check-in of a done round, the briefing of a scheduled one."""
     blocks = []
     drafts = round_drafts(round_, site.options.candidate, texts) if site.features.drafts else []
     if drafts:
         blocks.append(html_block(env, "drafts/drafts.html", drafts=drafts))
+    check_in = check_in_draft(round_, site.options.candidate, texts) if site.features.drafts else None
+    if check_in is not None:
+        item = next((item for item in items if item.kind == "check-in"), None)
+        blocks.append(html_block(env, "drafts/check_in.html", draft=check_in, item=item,
+                                 whom=titled(check_in.to, DIRECT_CONTACT)))
     found = briefing(round_)
     if found is not None:
         blocks.append(html_block(env, "drafts/briefing.html", b=found))
     return blocks
+
+
+def offer_details(round_: Round) -> list[tuple[str, str]]:
+    """The keys of your own under ``offer`` (``salary: 120k``), as label and text; none on a
+    public site (``public.public_view`` leaves them out)."""
+    offer = round_.debrief.offer
+    if offer is None or not offer.model_extra:
+        return []
+    return [(key.replace("_", " ").capitalize(), _text(value)) for key, value in offer.model_extra.items()
+            if value is not None]
+
+
+def _text(value: object) -> str:
+    """A YAML value as one line: a list joined by commas, a mapping as ``key: value; ...``."""
+    if isinstance(value, list):
+        return ", ".join(_text(item) for item in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: {_text(item)}" for key, item in value.items())
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "" if value is None else str(value)
 
 
 def search_text(round_: Round) -> str:
