@@ -56,3 +56,14 @@ def test_the_tour_s_done_command_records_the_thank_you(tour: Path, monkeypatch: 
     assert result.exit_code == 0, result.output
     text = (tour / "journal/acme/2026-11-20-screen.md").read_text(encoding="utf-8")
     assert _block("yaml", "The interviewer now reads") in text
+
+
+def test_the_todo_of_the_command_line_page_is_the_tour_s(tour: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tour)
+    monkeypatch.setenv("INTERVIEW_JOURNAL_CACHE", "off")
+    debrief = tour / "journal" / "acme" / "2026-11-20-screen.md"  # as the tour writes it, before any done
+    debrief.write_text(_block("markdown", "create `journal/acme/2026-11-20-screen.md`"), encoding="utf-8")
+    shown = (REPO / "docs" / "cli.md").read_text(encoding="utf-8").split("```console\n$ interview-journal todo\n", 1)[1]
+    result = CliRunner().invoke(main, ["todo"])
+    assert result.exit_code == 0
+    assert shown.split("```", 1)[0] == result.stdout

@@ -292,3 +292,16 @@ def test_by_bucket_orders_by_due_date(tmp_path: Path) -> None:
     groups = by_bucket(found, TODAY)
     assert [item.due.isoformat() for item in groups["overdue"]] == ["2026-11-11", "2026-11-12", "2026-11-17", "2026-11-20"]
     assert list(groups) == ["overdue", "today", "this-week", "later", "undated", "optional"]
+
+
+def test_the_optional_recruiter_note_goes_once_the_process_moved_on(tmp_path: Path) -> None:
+    files = {"a.md": debrief(date="2026-11-10", recruiter="Dana"),
+             "b.md": debrief(date="2026-11-20", recruiter="Dana")}
+    found = items(tmp_path, files)
+    assert [(i.path, i.kind) for i in found if i.kind == "recruiter-thank-you"] == [("b.md", "recruiter-thank-you")]
+    found = items(tmp_path / "offer", {**files, "b.md": debrief(date="2026-11-20", recruiter="Dana",
+                                                               offer={"received": "2026-11-24"})})
+    assert [i for i in found if i.kind == "recruiter-thank-you"] == []  # an offer in hand: past all rounds
+    found = items(tmp_path / "sent", {**files, "a.md": debrief(date="2026-11-10", recruiter="Dana",
+                                                              recruiter_thank_you="2026-11-11")})
+    assert [(i.path, i.done) for i in found if i.kind == "recruiter-thank-you"] == [("a.md", True), ("b.md", False)]

@@ -132,9 +132,10 @@ def _todo_lines(item: FollowUp, handle: str, day: date, width: int) -> str:
     """One item of ``todo``, wrapped to ``width``: its due day and title; how late it is, the handle
     ``done`` takes, the company and the role; the file. Words are never cut, paths never broken."""
     due = f"{item.due:%a} {item.due.isoformat()}" if item.due else "no date"
-    late = [f"{count((day - item.due).days, 'day')} late"] if item.due is not None and item.due < day else []
+    late = ([f"{count((day - item.due).days, 'day')} late"]
+            if item.due is not None and item.due < day and not item.optional else [])  # optional: never late
     room = width - len(_INDENT)
-    lines = _wrap(item.title, room)
+    lines = _wrap(item.title[:1].upper() + item.title[1:], room)  # your own task reads like the others
     lines += _wrap(" \u00b7 ".join([*late, f"done {handle}", item.company, item.role]), room)
     lines.append(item.path)
     return "\n".join([f"  {due:14}  {lines[0]}", *(_INDENT + line for line in lines[1:])])

@@ -55,7 +55,6 @@ DEFAULT_THEMES: dict[str, tuple[str, ...]] = {
 
 TONES = ("negative", "positive")
 SOURCES = {"client": "client feedback", "own": "your notes"}
-OFFER_STATUSES = frozenset({"offer", "accepted", "declined"})
 HELD_OR_SCHEDULED = frozenset({"done", "scheduled"})
 _FINAL = re.compile(r"(?<!\w)final(?!\w)", re.IGNORECASE)
 DISCIPLINE_KINDS = ("recruiter-call", "take-back", "thank-you", "feedback", "check-in", "task")
@@ -196,9 +195,7 @@ def group_remarks(remarks: Iterable[Remark], matcher: ThemeMatcher) -> dict[str,
 # --- the funnel ---------------------------------------------------------------------------
 
 def got_offer(process: Process) -> bool:
-    note = process.company.note
-    return (any(r.debrief.outcome == "offer" or r.debrief.offer is not None for r in process.rounds)
-            or (note is not None and note.model.status in OFFER_STATUSES))
+    return process.got_offer
 
 
 def reached_final(process: Process) -> bool:

@@ -21,6 +21,8 @@ from .slugs import identity
 
 CLOSING_OUTCOMES = frozenset({"rejected", "withdrawn"})
 CLOSING_STATUSES = frozenset({"accepted", "declined", "rejected", "withdrawn", "ghosted"})
+OFFER_STATUSES = frozenset({"offer", "accepted", "declined"})
+"""Company note statuses that say an offer came."""
 
 
 @dataclass(eq=False, slots=True)
@@ -75,6 +77,18 @@ class Process:
     @property
     def closed(self) -> bool:
         return self.closed_by is not None
+
+    @property
+    def got_offer(self) -> bool:
+        """An offer came: a round's outcome or ``offer:``, or the company note's status says so."""
+        note = self.company.note
+        return (any(r.debrief.outcome == "offer" or r.debrief.offer is not None for r in self.rounds)
+                or (note is not None and note.model.status in OFFER_STATUSES))
+
+    def moved_on(self, round_: Round) -> bool:
+        """Whether the process went past ``round_``: a later round was held, or an offer came."""
+        later = self.rounds[self.rounds.index(round_) + 1:] if round_ in self.rounds else []
+        return self.got_offer or any(r.status == "done" for r in later)
 
 
 def build_processes(journal: Journal, today: date) -> list[Process]:

@@ -134,9 +134,10 @@ def round_items(round_: Round, offsets: Due) -> list[FollowUp]:
             add("thank-you", key, f"Send a thank-you note to {titled(person)}",
                 _due(debrief.date, offsets.thank_you), person.thank_you, person=person.name)
         if round_.via == "recruiter":
-            add("recruiter-thank-you", "", f"Thank {recruiter_of(round_)} for arranging {round_.the_label} (optional)",
-                _due(debrief.date, offsets.thank_you), debrief.recruiter_thank_you, person=recruiter_name,
-                optional=True)
+            if debrief.recruiter_thank_you or not round_.process.moved_on(round_):  # later: it is past
+                add("recruiter-thank-you", "", f"Thank {recruiter_of(round_)} for arranging {round_.the_label}",
+                    _due(debrief.date, offsets.thank_you), debrief.recruiter_thank_you, person=recruiter_name,
+                    optional=True)
             add("feedback", "", f"Get the client's feedback on {round_.the_label} from {recruiter_of(round_)}",
                 _due(debrief.date, offsets.feedback), debrief.feedback.received if debrief.feedback else None,
                 person=recruiter_name)
