@@ -177,6 +177,10 @@ def _chunks(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
 
 
 _PLACEHOLDER = "<!--ij-html-{}-->"
+_SEARCH_MARK = "<!--ij-search-{}-->"
+"""Where a block's search text starts: the text and its placeholder are found by these two
+comments alone, so a plugin that parses and re-writes the page's HTML between the events
+(mkdocs-glightbox writes ``&#39;`` back as ``'``) cannot hide our place."""
 _MARKDOWN_INSIDE = re.compile(r"\smarkdown\s*=", re.IGNORECASE)
 
 
@@ -193,11 +197,12 @@ def _search_html(text: str) -> str:
 
 
 def with_search_texts(html: str, search_texts: Sequence[str | None]) -> str:
-    """Markdown's output with the search text of each block (in order) in front of its placeholder."""
+    """Markdown's output with the search text of each block (in order) in front of its
+    placeholder, after a comment that marks where it starts."""
     for index, text in enumerate(search_texts):
         if text is not None:
             placeholder = _PLACEHOLDER.format(index)
-            html = html.replace(placeholder, _search_html(text) + placeholder, 1)
+            html = html.replace(placeholder, _SEARCH_MARK.format(index) + _search_html(text) + placeholder, 1)
     return html
 
 
@@ -206,17 +211,19 @@ def with_blocks(html: str, blocks: Sequence[Block]) -> tuple[str, list[int]]:
     the indexes of the blocks whose place was not found.
 
     Our blocks come before a page's notes, so the first occurrence of a placeholder is ours
-    even when the notes happen to contain the same comment.
+    even when the notes happen to contain the same comment. The search text is whatever lies
+    between its mark and the placeholder, however another plugin re-wrote it.
     """
     missing = []
     for index, block in enumerate(blocks):
         placeholder = _PLACEHOLDER.format(index)
-        if block.search_text is not None:
-            placeholder = _search_html(block.search_text) + placeholder
-        if placeholder in html:
-            html = html.replace(placeholder, block.html, 1)
-        else:
+        end = html.find(placeholder)
+        if end < 0:
             missing.append(index)
+            continue
+        start = html.rfind(_SEARCH_MARK.format(index), 0, end) if block.search_text is not None else -1
+        start = end if start < 0 else start
+        html = html[:start] + block.html + html[end + len(placeholder):]
     return html, missing
 
 
