@@ -160,7 +160,7 @@ def test_the_header_reads_back_as_the_title(title: str) -> None:
     from interview_journal.pages.render import page_title
 
     header = markdown_page(title, "x", meta={"search": {"exclude": True}}).markdown.split("---\n")[1]
-    assert yaml.safe_load(header) == {"title": page_title(title), "search": {"exclude": True}}
+    assert yaml.safe_load(header) == {"title": page_title(title), "render_macros": False, "search": {"exclude": True}}
 
 
 def test_a_streamed_page_packs_what_the_template_renders() -> None:

@@ -92,3 +92,23 @@ def test_the_aggregate_templates_write_wide_characters_as_entities() -> None:
                  "questions.html", "insights.html", "macros.html"):
         text = re.sub(r"\{#.*?#\}", "", (TEMPLATES / name).read_text(encoding="utf-8"), flags=re.DOTALL)
         assert [ch for ch in text if ord(ch) > 0xFF] == [], name
+
+
+def test_macros_render_only_the_page_of_a_file_that_asks(tmp_path: Path) -> None:
+    import yaml
+
+    from interview_journal.pages.build import build_site
+
+    files = {"asks.md": debrief(company="Asks", render_macros=True, body="{{ 2 + 2 }}\n"),
+             "plain.md": debrief(company="Plain", body="{% if %}\n")}
+    for options, asks in ((Options(), True), (Options(public=True), False)):  # a public site never asks
+        write_files(tmp_path / "journal", files)
+        site = prepare(load_journal(tmp_path / "journal", BERLIN), options, TODAY)
+        pages = {page.src_uri: page.content for page in build_site(site)}
+
+        def meta(src: str, pages: dict = pages) -> dict:
+            return yaml.safe_load(pages[src].markdown.split("---\n")[1])
+
+        assert meta("journal/asks.md")["render_macros"] is asks
+        assert meta("journal/plain.md")["render_macros"] is False
+        assert meta("journal/index.md")["render_macros"] is False

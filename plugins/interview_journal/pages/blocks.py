@@ -151,10 +151,17 @@ def streamed_page(title: str, env: Environment, template: str, *, meta: Mapping[
     return PageSource(_header(title, meta) + _PLACEHOLDER.format(0) + "\n", packed)
 
 
+NO_MACROS = {"render_macros": False}
+"""Every generated page's meta, unless the view says otherwise: mkdocs-macros renders a page's
+Markdown as a Jinja template, and ours is a user's notes (``{% if %}`` in a note would be a
+template error, and the page would lose its blocks). ``render_macros: false`` is macros' own
+switch, which it honours over everything else."""
+
+
 def _header(title: str, meta: Mapping[str, object] | None) -> str:
     # JSON is YAML (flow style), and json.dumps writes it twenty times faster than yaml.safe_dump
     header = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
-                     for key, value in {"title": page_title(title), **(meta or {})}.items())
+                     for key, value in {"title": page_title(title), **NO_MACROS, **(meta or {})}.items())
     return "---\n" + header + "---\n\n"
 
 

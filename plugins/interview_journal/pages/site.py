@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
-from ..journal import Company, Journal
+from ..journal import Company, Entry, Journal
 from ..options import Options
 from ..process import Process, Round, build_processes
 from ..public import Features, features, public_view
@@ -144,6 +145,17 @@ def prepare(journal: Journal, options: Options, today: date, *, pinned: bool = F
 NOT_SEARCHED = {"search": {"exclude": True}}
 """Meta of the aggregate pages: they repeat what the debrief and company pages say, so search
 leads to those instead (and a large journal's index is not several times its size)."""
+
+
+def own_meta(entry: Entry[Any] | None) -> dict[str, object]:
+    """Meta of a debrief's or company's page that its file asks for: ``render_macros: true`` in
+    its front matter lets mkdocs-macros render its notes (``blocks.NO_MACROS`` otherwise).
+
+    On a public site the fields of the user's own are gone (``public.public_view``), so macros
+    never run on a public site's notes.
+    """
+    extra = entry.model.model_extra if entry is not None else None
+    return {"render_macros": True} if extra and extra.get("render_macros") is True else {}
 
 
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:

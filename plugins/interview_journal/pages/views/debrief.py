@@ -12,7 +12,7 @@ from ...rules import FollowUp
 from ...wording import described
 from ..blocks import Block, html_block, markdown_page
 from ..render import text_renderer
-from ..site import GeneratedPage, Site
+from ..site import GeneratedPage, Site, own_meta
 
 
 def pages(site: Site, env: Environment) -> Iterator[GeneratedPage]:
@@ -33,7 +33,8 @@ def page(site: Site, env: Environment, round_: Round, items: list[FollowUp], tex
                          round=round_, items=items, problems=entry.problems, page=src)
     body = entry.body.strip()
     notes = f"## Notes\n\n{body}" if body else ""
-    return GeneratedPage(src, markdown_page(title, summary, *extra_blocks(site, env, texts, round_), notes),
+    return GeneratedPage(src, markdown_page(title, summary, *extra_blocks(site, env, texts, round_), notes,
+                                            meta=own_meta(entry)),
                          edit_path=entry.source.path)
 
 
