@@ -234,6 +234,16 @@ def with_blocks(html: str, blocks: Sequence[Block]) -> tuple[str, list[int]]:
     return html, missing
 
 
+class Rendered(NamedTuple):
+    """A page of ours after Markdown (``PageBlocks.content``)."""
+
+    html: str
+    sections: list[Section]
+    summary: str
+    """What the page is about in a sentence or two (its search texts, or its title): what other
+    plugins read as its Markdown from then on (mkdocs-rss-plugin's item descriptions)."""
+
+
 @dataclass
 class PageBlocks:
     """The blocks of every generated page of one build, from ``on_files`` until each page is written."""
@@ -253,12 +263,14 @@ class PageBlocks:
     def __contains__(self, src_uri: str) -> bool:
         return src_uri in self._packed
 
-    def content(self, src_uri: str, html: str) -> tuple[str, list[Section]]:
-        """Markdown's HTML of a page with the search texts in, and the page's sections (ours first)."""
+    def content(self, src_uri: str, html: str, title: str) -> Rendered:
+        """Markdown's HTML of a page with the search texts in, the page's sections (ours first),
+        and its summary (``title`` when it has no search text)."""
         packed = self._packed.get(src_uri)
         if packed is None:
-            return html, []
-        return with_search_texts(html, packed.search_texts), list(packed.sections)
+            return Rendered(html, [], title)
+        summary = " ".join(text for text in packed.search_texts if text) or title
+        return Rendered(with_search_texts(html, packed.search_texts), list(packed.sections), summary)
 
     def finish(self, src_uri: str, output: str) -> tuple[str, list[int]]:
         """The finished page with our blocks in it, and the indexes of blocks whose place is gone."""
