@@ -30,6 +30,7 @@ from .pages import names
 from .pages.blocks import PageBlocks
 from .pages.build import build_site
 from .pages.plan import Plan, PlannedFile, nav_paths, plan, without_pages
+from .pages.render import theme_writes_title
 from .pages.site import GeneratedPage, prepare, src_of
 
 log = get_plugin_logger(__name__)
@@ -49,6 +50,8 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         """Parsed journal files, kept across ``mkdocs serve`` rebuilds: only changed files are read again."""
         self.nav_named: set[str] = set()
         """The pages the ``nav:`` of mkdocs.yml names: only those of ours may stay in a navigation."""
+        self.writes_title = True
+        """Whether the theme writes a page's title itself (Material); else our pages get an ``<h1>``."""
         self.plan: Plan | None = None
         """This build's files, from the first ``on_files`` step to the second."""
         self.made_by: str | None = None
@@ -94,6 +97,7 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
             if self._src(name) not in [str(item) for item in extra]:
                 extra.append(self._src(name))
         self.nav_named = nav_paths(config.nav)
+        self.writes_title = theme_writes_title(config.theme.name)
         docs = Path(config.docs_dir).resolve()
         if docs == self.journal_dir or docs in self.journal_dir.parents:
             log.info("journal_dir is inside docs_dir: its files are shown only through the generated pages")
@@ -223,10 +227,10 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
     def on_page_content(self, html: str, /, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         """The search texts go in (what search indexes in place of our blocks); our sections
         join the table of contents, before the notes' own headings (Markdown never saw them),
-        and the anchors MkDocs checks links against."""
+        and the anchors MkDocs checks links against; the title, for a theme that does not write it."""
         if not self._ours(page):
             return html
-        html, sections, summary = self.blocks.content(page.file.src_uri, html, page.title)
+        html, sections, summary = self.blocks.content(page.file.src_uri, html, page.title, not self.writes_title)
         page.markdown = summary  # rendered: the HTML is what the rest of the build uses
         if sections:
             ours = [AnchorLink(title, anchor, 2) for anchor, title in sections]

@@ -263,10 +263,16 @@ class PageBlocks:
     def __contains__(self, src_uri: str) -> bool:
         return src_uri in self._packed
 
-    def content(self, src_uri: str, html: str, title: str) -> Rendered:
+    def content(self, src_uri: str, html: str, title: str, heading: bool = False) -> Rendered:
         """Markdown's HTML of a page with the search texts in, the page's sections (ours first),
-        and its summary (``title`` when it has no search text)."""
+        and its summary.
+
+        ``heading``: the page's ``title`` (HTML) as its ``<h1>``, for a theme that does not write
+        one itself (Material does; MkDocs' own ``mkdocs`` and ``readthedocs`` do not).
+        """
         packed = self._packed.get(src_uri)
+        if heading:
+            html = f"<h1>{title}</h1>\n{html}"
         if packed is None:
             return Rendered(html, [], title)
         summary = " ".join(text for text in packed.search_texts if text) or title
