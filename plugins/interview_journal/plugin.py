@@ -39,7 +39,8 @@ ASSETS = Path(__file__).parent / "assets"
 
 
 class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
-    supports_multiple_instances = False
+    supports_multiple_instances = True
+    """Several journals in one site: each instance its own ``journal_dir``, ``section`` and ``title``."""
 
     def __init__(self) -> None:
         self.raw_options: dict[str, Any] = {}
@@ -48,6 +49,8 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         self.template_dirs: list[Path] = []
         self.cache: JournalCache | None = None
         """Parsed journal files, kept across ``mkdocs serve`` rebuilds: only changed files are read again."""
+        self.assets: list[str] = []
+        """The stylesheet and script this instance adds: a site with several journals loads them once."""
         self.nav_named: set[str] = set()
         """The pages the ``nav:`` of mkdocs.yml names: only those of ours may stay in a navigation."""
         self.writes_title = True
@@ -93,9 +96,11 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         self.options = options
         self.journal_dir = (root / options.journal_dir).resolve()
         self.template_dirs = [(root / options.templates).resolve()] if options.templates else []
+        self.assets = []
         for name, extra in ((names.ASSET_CSS, config.extra_css), (names.ASSET_JS, config.extra_javascript)):
-            if self._src(name) not in [str(item) for item in extra]:
+            if not any(str(item).endswith(name) for item in extra):  # another journal's instance added it
                 extra.append(self._src(name))
+                self.assets.append(self._src(name))
         self.nav_named = nav_paths(config.nav)
         self.writes_title = theme_writes_title(config.theme.name)
         docs = Path(config.docs_dir).resolve()
@@ -128,7 +133,7 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         self.blocks.clear()
         for planned in self.plan.files.values():
             self._announce(files, config, planned)
-        for uri in (self._src(names.ASSET_CSS), self._src(names.ASSET_JS)):
+        for uri in self.assets:
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
         return files
@@ -136,7 +141,8 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
     def _announce(self, files: Files, config: MkDocsConfig, planned: PlannedFile) -> None:
         existing = files.get_file_from_path(planned.src_uri)
         if existing is not None and existing.generated_by is not None:
-            raise PluginError(f"interview-journal: {planned.src_uri} is made by '{existing.generated_by}' too")
+            raise PluginError(f"interview-journal: {planned.src_uri} is made by '{existing.generated_by}' too: "
+                              "give each journal a section of its own")
         if existing is not None:
             log.warning(f"{planned.src_uri}: the journal's page replaces the file of the same name in docs_dir")
             files.remove(existing)

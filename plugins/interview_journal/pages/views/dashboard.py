@@ -54,7 +54,7 @@ def page(site: Site, env: Environment) -> GeneratedPage:
                       quiet_days=site.options.quiet_days, page=src,
                       followups_url=relative_url(site.url(src), site.url(site.src(names.FOLLOWUPS))),
                       calendar_url=relative_url(site.url(src), site.url(site.src(names.CALENDAR))))
-    return GeneratedPage(src, markdown_page("Journal", html, meta=NOT_SEARCHED))
+    return GeneratedPage(src, markdown_page(site.options.title, html, meta=NOT_SEARCHED))
 
 
 def recent(site: Site, count: int) -> list[tuple[Company, Event]]:
