@@ -162,6 +162,7 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         """The pages rendered into the files that are still there, at the URLs MkDocs gives them."""
         if self.plan is None:
             return files
+        rendering = time.perf_counter()
         today, source = self._today()
         view, broken = self.plan.after_other_plugins(lambda uri: files.get_file_from_path(uri) is not None)
         for uri in broken:
@@ -175,7 +176,8 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
             with collector_skips_existing_objects():
                 for page in build_site(site):
                     made.add(page.src_uri)
-                    self._fill(files, config, found.get(page.src_uri), page)
+                    if page.src_uri in found:  # not one another plugin removed
+                        self._fill(config, found[page.src_uri], page)
         except TemplateError as error:  # a user's template override: say which, no traceback
             where = f"{error.name}:{error.lineno}: " if isinstance(error, TemplateSyntaxError) else ""
             raise PluginError(f"interview-journal: template {where}{error.message or error}") from None
@@ -189,7 +191,7 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
                  f"{len(journal.problems)} problems; today is {today} ({pinned}); "
                  + (f"{len(self.cache.parsed)} of {len(self.cache)} files read" if self.cache is not None else "read")
                  + f" in {self.loaded - self.started:.2f} s, "
-                 f"pages generated in {time.perf_counter() - self.loaded:.2f} s")
+                 f"pages generated in {time.perf_counter() - rendering:.2f} s")
         return files
 
     on_files = CombinedEvent(_on_files_plan, _on_files_render)
@@ -204,12 +206,9 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         return {uri for uri, planned in self.plan.files.items() if planned.is_page and not planned.in_nav} \
             if self.plan is not None else set()
 
-    def _fill(self, files: Files, config: MkDocsConfig, file: File | None, page: GeneratedPage) -> None:
-        """A page's content into its file (a new one when it was not planned); the journal file
-        behind it becomes its source, for the plugins that read a page's history (git dates, rss)."""
-        if file is None:
-            file = File.generated(config, page.src_uri, content=b"", inclusion=InclusionLevel.NOT_IN_NAV)
-            files.append(file)
+    def _fill(self, config: MkDocsConfig, file: File, page: GeneratedPage) -> None:
+        """A page's content into its file; the journal file behind it becomes its source, for
+        the plugins that read a page's history (git dates, rss)."""
         file.content_bytes = page.content if isinstance(page.content, bytes) else self.blocks.add(page.src_uri,
                                                                                                    page.content)
         behind = page.edit_path
