@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests say which day it is; the machine's environment must not."""
     monkeypatch.delenv("INTERVIEW_JOURNAL_TODAY", raising=False)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
@@ -30,7 +30,7 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(autouse=True)
 def _no_ambient_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    _clean_environment(monkeypatch)
+    clean_environment(monkeypatch)
 
 
 @pytest.fixture
@@ -98,7 +98,7 @@ def build_clean(root: Path, strict: bool = True) -> Path:
     """``build(root)`` from inside ``root`` with the clean environment of a test: for
     module-scoped fixtures, which run before (and outside) any test's ``monkeypatch``."""
     with pytest.MonkeyPatch.context() as mp:
-        _clean_environment(mp)
+        clean_environment(mp)
         mp.chdir(root)
         return build(root, strict)
 

@@ -64,3 +64,23 @@ def test_second_company_note_points_at_its_company_key_wherever_it_is(tmp_path):
     write(tmp_path, "---\nkind: company\nwebsite: https://acme.example\n# ours\n  \ncompany:   ACME\n---\n", "b.md")
     journal = load_journal(tmp_path / "journal", timezone.utc)
     assert [(problem.path, problem.line, problem.col) for problem in journal.problems] == [("journal/b.md", 6, 1)]
+
+
+# --- a journal without some of its files ---------------------------------------------------
+
+def test_without_leaves_out_files_their_problems_and_empty_companies(tmp_path):
+    from interview_journal.journal import without
+
+    write(tmp_path, "---\ncompany: Acme\nrole: Dev\ndate: 2026-11-20\nformat: zoom\n---\n", "acme/a.md")
+    write(tmp_path, "---\ncompany: Acme\nrole: Dev\ndate: 2026-11-21\n---\n", "acme/b.md")
+    write(tmp_path, "---\ncompany: Beta\nrole: Dev\ndate: 2026-11-22\n---\n", "beta/c.md")
+    write(tmp_path, "---\nkind: company\ncompany: Gamma\n---\n", "gamma/company.md")
+    journal = load_journal(tmp_path / "journal", timezone.utc)
+    assert len(journal.problems) == 1  # format: zoom, in acme/a.md
+    kept = without(journal, {"acme/a.md", "beta/c.md"})
+    assert [entry.path for entry in kept.debriefs] == ["acme/b.md"]
+    assert {key: [e.path for e in c.debriefs] for key, c in kept.companies.items()} == {"acme": ["acme/b.md"],
+                                                                                          "gamma": []}
+    assert kept.problems == [] and kept.notes == journal.notes
+    assert kept.companies["acme"].slug == journal.companies["acme"].slug
+    assert without(journal, set()) is journal

@@ -229,3 +229,19 @@ def test_loaded_models_are_read_only_and_keep_which_fields_each_file_set(tmp_pat
     assert third.model_extra == {} and third.model_fields_set == {"company", "role", "date", "stage", "interviewers"}
     copy = third.model_copy(update={"round": 3})
     assert copy.round == 3 and third.round is None and "round" not in third.model_fields_set
+
+
+def test_the_other_files_of_the_journal_are_its_attachments(tmp_path: Path) -> None:
+    write(tmp_path, DEBRIEF.format(company="Acme", day=20), "acme/a.md")
+    for name in ("acme/board.png", "acme/.hidden.png", ".git/config", "b/take home.pdf"):
+        (tmp_path / "journal" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "journal" / name).write_bytes(b"x")
+    assert load_journal(tmp_path / "journal").attachments == ["acme/board.png", "b/take home.pdf"]
+
+
+def test_skipped_files_are_not_read(tmp_path: Path, parses: list[str]) -> None:
+    write(tmp_path, DEBRIEF.format(company="Acme", day=20), "acme/a.md")
+    write(tmp_path, "---\nnot: a debrief\n", "drafts/x.md")
+    (tmp_path / "journal" / "drafts" / "x.png").write_bytes(b"x")
+    journal = load_journal(tmp_path / "journal", skip=lambda path: path.startswith("drafts/"))
+    assert parses == ["acme/a"] and journal.problems == [] and journal.attachments == []

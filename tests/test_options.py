@@ -28,7 +28,8 @@ def problems_of(values: dict) -> list[str]:
 def test_the_defaults_are_the_documented_ones() -> None:
     options, problems = parse_options({})
     assert problems == []
-    assert (options.journal_dir, options.section, options.public, options.quiet_days) == ("journal", "journal", False, 14)
+    assert (options.journal_dir, options.section, options.title, options.public, options.quiet_days) == (
+        "journal", "journal", "Journal", False, 14)
     assert options.due.model_dump() == {"recruiter_call": 0, "thank_you": 1, "feedback": 3, "check_in": 7,
                                         "prep_background": -1, "prep_format": -2, "offer_reply": 3}
 
@@ -43,6 +44,7 @@ def test_the_defaults_are_the_documented_ones() -> None:
     ({"timezone": "Mars/Olympus"}, "timezone: expected a time zone name like Europe/Berlin, got 'Mars/Olympus'"),
     ({"today": "2026-02-30"}, "today: expected a date YYYY-MM-DD, got '2026-02-30'"),
     ({"section": "../outside"}, "section: expected a folder inside the site, got '../outside'"),
+    ({"title": ["Job", "search"]}, "title: expected text, not a list or mapping, got a list"),
 ])
 def test_a_wrong_option_names_itself(values: dict, expected: str) -> None:
     assert problems_of(values) == [expected]

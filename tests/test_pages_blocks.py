@@ -58,6 +58,21 @@ def test_search_sees_the_search_text_and_the_page_gets_the_block() -> None:
     assert missing == [] and "ij-search-text" not in finished and "<li>checklist</li>" in finished
 
 
+def test_a_plugin_that_rewrites_the_html_between_the_events_keeps_our_place() -> None:
+    """mkdocs-glightbox parses the page after Markdown and writes it back: ``&#39;`` as ``'``,
+    ``&#34;`` as ``"``. The search text and the placeholder are found by their marks alone."""
+    source = markdown_page("T", Block("<ul><li>checklist</li></ul>", "Interviewers: Aiko O'Neil, \"Lead\"."),
+                           Block("<p>drafts</p>"), "Notes.")
+    rendered = markdown.markdown(source.markdown.split("---\n", 2)[2])
+    for_search = with_search_texts(rendered, [block.search_text for block in blocks_of(source)])
+    rewritten = for_search.replace("&#39;", "'").replace("&#34;", '"').replace('class="ij-search-text"',
+                                                                                'class=ij-search-text')
+    finished, missing = with_blocks(rewritten, blocks_of(source))
+    assert missing == []
+    assert "ij-search-text" not in finished and "O'Neil" not in finished
+    assert finished.index("<li>checklist</li>") < finished.index("<p>drafts</p>") < finished.index("Notes.")
+
+
 def test_a_block_whose_place_is_gone_is_reported() -> None:
     source = markdown_page("T", Block("<p>one</p>"), Block("<p>two</p>"))
     html, missing = with_blocks("<p>nothing here</p>", blocks_of(source))
@@ -145,7 +160,7 @@ def test_the_header_reads_back_as_the_title(title: str) -> None:
     from interview_journal.pages.render import page_title
 
     header = markdown_page(title, "x", meta={"search": {"exclude": True}}).markdown.split("---\n")[1]
-    assert yaml.safe_load(header) == {"title": page_title(title), "search": {"exclude": True}}
+    assert yaml.safe_load(header) == {"title": page_title(title), "render_macros": False, "search": {"exclude": True}}
 
 
 def test_a_streamed_page_packs_what_the_template_renders() -> None:

@@ -14,7 +14,7 @@ from interview_journal.dates import day_of
 from interview_journal.load import load_journal
 from interview_journal.options import Options
 from interview_journal.pages.render import time_element
-from interview_journal.pages.site import prepare
+from interview_journal.pages.site import page_url, prepare, site_view
 from interview_journal.pages.views.dashboard import recent
 from interview_journal.timeline import company_events, moment, people
 
@@ -92,3 +92,40 @@ def test_the_aggregate_templates_write_wide_characters_as_entities() -> None:
                  "questions.html", "insights.html", "macros.html"):
         text = re.sub(r"\{#.*?#\}", "", (TEMPLATES / name).read_text(encoding="utf-8"), flags=re.DOTALL)
         assert [ch for ch in text if ord(ch) > 0xFF] == [], name
+
+
+def test_macros_render_only_the_page_of_a_file_that_asks(tmp_path: Path) -> None:
+    import yaml
+
+    from interview_journal.pages.build import build_site
+
+    files = {"asks.md": debrief(company="Asks", render_macros=True, body="{{ 2 + 2 }}\n"),
+             "plain.md": debrief(company="Plain", body="{% if %}\n")}
+    for options, asks in ((Options(), True), (Options(public=True), False)):  # a public site never asks
+        write_files(tmp_path / "journal", files)
+        site = prepare(site_view(load_journal(tmp_path / "journal", BERLIN), options), options, TODAY)
+        pages = {page.src_uri: page.content for page in build_site(site)}
+
+        def meta(src: str, pages: dict = pages) -> dict:
+            return yaml.safe_load(pages[src].markdown.split("---\n")[1])
+
+        assert meta("journal/asks.md")["render_macros"] is asks
+        assert meta("journal/plain.md")["render_macros"] is False
+        assert meta("journal/index.md")["render_macros"] is False
+
+
+def test_urls_follow_mkdocs_rules_and_the_urls_mkdocs_gave() -> None:
+    assert [page_url(src, True) for src in ("journal/index.md", "journal/a.md", "journal/calendar.ics")] == [
+        "journal/", "journal/a/", "journal/calendar.ics"]
+    assert [page_url(src, False) for src in ("journal/index.md", "index.md", "journal/a.md")] == [
+        "journal/index.html", "index.html", "journal/a.html"]
+
+
+def test_links_are_made_from_the_urls_mkdocs_gave(tmp_path: Path) -> None:
+    site = make_site(tmp_path, {"acme/a.md": debrief()})
+    acme_round = site.rounds[0]
+    site.urls = {"journal/followups.md": "fr/journal/followups/", "journal/acme/a.md": "fr/journal/acme/a/",
+                 "journal/calendar.ics": "journal/calendar.ics", "journal/companies/acme.md": "x/what%3F/"}
+    assert site.link("journal/followups.md", acme_round) == "../acme/a/"
+    assert site.link_to("journal/followups.md", "journal/calendar.ics") == "../../../journal/calendar.ics"
+    assert site.company_link("journal/acme/a.md", acme_round.company) == "../../../../x/what%3F/"  # quoted once

@@ -342,3 +342,38 @@ def test_a_cancelled_task_does_not_look_done(tmp_path: Path, monkeypatch: pytest
     assert not cancelled.select_one("input").has_attr("checked") and "ij-cancelled" in cancelled["class"]
     assert cancelled.select_one("s").get_text() == "not needed any more"
     assert cancelled.select_one(".ij-item__meta").get_text() == "cancelled"
+
+
+HOOKS = '''
+import json, os
+
+seen = {}
+
+def on_files(files, config):  # the default priority: where most plugins look at the files
+    seen["files"] = sorted(f.src_uri for f in files if f.src_uri.startswith("journal/"))
+
+def on_page_content(html, page, config, files):
+    seen[page.file.src_uri] = [page.file.abs_src_path, page.file.generated_by, page.file.edit_uri, page.markdown]
+
+def on_post_build(config):
+    with open(os.path.join(config.site_dir, "seen.json"), "w") as f:
+        json.dump(seen, f)
+'''
+
+
+def test_other_plugins_see_our_files_early_and_a_debriefs_page_as_its_file(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    make_project(tmp_path, {"acme/a.md": debrief(interviewers=["Ann"]), "acme/board.png": b"x"},
+                 config={"hooks": ["hooks.py"], "repo_url": "https://git.example/me/search",
+                         "edit_uri": "edit/main/docs/"})
+    (tmp_path / "hooks.py").write_text(HOOKS, encoding="utf-8")
+    seen = json.loads((build(tmp_path) / "seen.json").read_text(encoding="utf-8"))
+    assert {"journal/acme/a.md", "journal/index.md", "journal/acme/board.png", "journal/calendar.ics"} <= set(
+        seen["files"])
+    path, made_by, edit, markdown = seen["journal/acme/a.md"]
+    assert (path, made_by, edit) == (str((tmp_path / "journal/acme/a.md").resolve()), None, "../journal/acme/a.md")
+    assert markdown.startswith("Round 1.") and "Interviewers: Ann" in markdown  # the page's summary
+    path, made_by, edit, markdown = seen["journal/index.md"]
+    assert (path, made_by, edit, markdown) == (str(tmp_path / "docs/journal/index.md"), "interview-journal",
+                                               None, "Journal")

@@ -218,3 +218,21 @@ def test_the_view_holds_no_private_field_and_the_follow_ups_still_know_what_is_d
     assert items["feedback"].done  # received stays
     assert items["prep-background"].done  # told, though what was told is left out
     assert (items["offer-reply"].due, items["offer-reply"].outstanding) == (date(2026, 12, 4), True)  # dates stay
+
+
+def test_a_public_site_publishes_only_the_attachments_its_notes_link_to(tmp_path: Path) -> None:
+    from conftest import debrief, write_files
+
+    files = {
+        "acme/a.md": debrief(body="![board](board.png) [take-home](<take home.pdf>) ![up](../shared/logo.svg \"t\")\n"
+                                  '[ref]: notes%20v2.txt\n<img src="inline.jpg"> [web](https://x.example/a.png)\n'),
+        "secret/b.md": debrief(company="Secret", private=True, body="![offer](offer.png)\n"),
+    }
+    write_files(tmp_path / "journal", files)
+    for name in ("acme/board.png", "acme/take home.pdf", "shared/logo.svg", "acme/notes v2.txt", "acme/inline.jpg",
+                 "acme/unlinked.png", "secret/offer.png"):
+        (tmp_path / "journal" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "journal" / name).write_bytes(b"x")
+    _, view = _view(tmp_path, {})
+    assert view.attachments == ["acme/board.png", "acme/inline.jpg", "acme/notes v2.txt", "acme/take home.pdf",
+                                "shared/logo.svg"]

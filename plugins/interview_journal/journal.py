@@ -5,7 +5,8 @@ problems found while reading them (``Journal``). ``load`` makes one; everything 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
 from datetime import tzinfo
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -65,6 +66,9 @@ class Journal:
     problems: list[Problem] = field(default_factory=list)
     companies: dict[str, Company] = field(default_factory=dict)
     """Company identity -> Company."""
+    attachments: list[str] = field(default_factory=list)
+    """The other files of the journal folder (images, PDFs), by their path in it: published
+    beside the pages (``whiteboard.png`` next to a debrief, for its notes to show)."""
 
     def company_of(self, entry: Entry[Any]) -> Company:
         return self.companies[identity(entry.model.company) or entry.model.company]
@@ -96,3 +100,26 @@ def group_companies(journal: Journal) -> None:
         company.name = note.model.company
     for entry in journal.debriefs:
         journal.company_of(entry).debriefs.append(entry)
+
+
+def without(journal: Journal, paths: Collection[str]) -> Journal:
+    """The journal without the files at ``paths`` (``Entry.path``: ``acme/2026-11-20-screen.md``),
+    their problems, and the companies left with no file; the other companies keep their slugs.
+
+    For the pages another plugin removed from the site (mkdocs-exclude): what they showed is
+    then shown nowhere else either, so no page links to a page that is not there.
+    """
+    if not paths:
+        return journal
+    entries: list[Entry[Any]] = [*journal.debriefs, *journal.notes]
+    gone = {entry.source.display for entry in entries if entry.path in paths}
+    companies = {}
+    for key, company in journal.companies.items():
+        note = company.note if company.note is not None and company.note.path not in paths else None
+        debriefs = [entry for entry in company.debriefs if entry.path not in paths]
+        if note is not None or debriefs:
+            companies[key] = Company(key, company.slug, company.name, note, debriefs)
+    return replace(journal, companies=companies,
+                   debriefs=[entry for entry in journal.debriefs if entry.path not in paths],
+                   notes=[entry for entry in journal.notes if entry.path not in paths],
+                   problems=[problem for problem in journal.problems if problem.path not in gone])

@@ -11,7 +11,7 @@ import copy
 import difflib
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import timezone, tzinfo
 from pathlib import Path
@@ -31,14 +31,18 @@ M = TypeVar("M", bound=BaseModel)
 _REQUIRED = {Debrief: ("company", "role", "date"), CompanyNote: ("kind", "company")}
 
 
-def iter_markdown(root: Path) -> list[Path]:
-    """Every ``.md`` file under ``root``, skipping hidden folders and files, in a stable order."""
-    found: list[Path] = []
+def iter_files(root: Path) -> tuple[list[Path], list[Path]]:
+    """Every file under ``root``, skipping hidden folders and files, in a stable order: the
+    ``.md`` files, and the others (attachments: images, PDFs next to a debrief)."""
+    markdown: list[Path] = []
+    others: list[Path] = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(name for name in dirs if not name.startswith("."))
         here = Path(folder)
-        found.extend(here / name for name in sorted(files) if name.lower().endswith(".md") and not name.startswith("."))
-    return found
+        for name in sorted(files):
+            if not name.startswith("."):
+                (markdown if name.lower().endswith(".md") else others).append(here / name)
+    return markdown, others
 
 
 def display_path(path: Path) -> str:
@@ -50,11 +54,14 @@ def display_path(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
-def load_journal(root: Path, zone: tzinfo = timezone.utc, cache: JournalCache | None = None) -> Journal:
+def load_journal(root: Path, zone: tzinfo = timezone.utc, cache: JournalCache | None = None,
+                 skip: Callable[[str], bool] | None = None) -> Journal:
     """Read and validate every file under ``root``, once.
 
     With a ``cache`` (``mkdocs serve`` keeps one across rebuilds), only the files that changed
-    since the cache's last load are read again.
+    since the cache's last load are read again. ``skip`` says which files to leave out, by their
+    path in the journal (``acme/2026-11-20-screen.md``, ``acme/whiteboard.png``): a site's
+    ``exclude_docs``. A skipped file is not read at all.
     """
     journal = Journal(root=root, zone=zone)
     if cache is not None:
@@ -67,7 +74,11 @@ def load_journal(root: Path, zone: tzinfo = timezone.utc, cache: JournalCache | 
         if cache is not None:
             cache.keep(set())
         return journal
-    paths = iter_markdown(root)
+    paths, others = iter_files(root)
+    if skip is not None:
+        paths = [path for path in paths if not skip(path.relative_to(root).as_posix())]
+        others = [path for path in others if not skip(path.relative_to(root).as_posix())]
+    journal.attachments = [path.relative_to(root).as_posix() for path in others]
     with no_cycle_collection():
         _read_all(journal, paths, zone, cache)
     if cache is not None:

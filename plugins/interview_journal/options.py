@@ -69,6 +69,8 @@ class Options(_Strict):
 
     journal_dir: Text = "journal"
     section: str = "journal"
+    title: Text = "Journal"
+    """The dashboard's title (and its name in a navigation MkDocs makes): one per journal of a site."""
     today: date | None = None
     timezone: Text | None = None
     public: StrictBool = False

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from mkdocs.config import base
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
@@ -28,7 +29,9 @@ from .options import Options, parse_options, plugin_values, read_yaml_config
 from .pages import names
 from .pages.blocks import PageBlocks
 from .pages.build import build_site
-from .pages.site import GeneratedPage, prepare
+from .pages.plan import Plan, PlannedFile, nav_paths, plan, without_pages
+from .pages.render import theme_writes_title
+from .pages.site import GeneratedPage, prepare, src_of
 from .wording import count
 
 log = get_plugin_logger(__name__)
@@ -37,7 +40,8 @@ ASSETS = Path(__file__).parent / "assets"
 
 
 class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
-    supports_multiple_instances = False
+    supports_multiple_instances = True
+    """Several journals in one site: each instance its own ``journal_dir``, ``section`` and ``title``."""
 
     def __init__(self) -> None:
         self.raw_options: dict[str, Any] = {}
@@ -46,6 +50,20 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         self.template_dirs: list[Path] = []
         self.cache: JournalCache | None = None
         """Parsed journal files, kept across ``mkdocs serve`` rebuilds: only changed files are read again."""
+        self.assets: list[str] = []
+        """The stylesheet and script this instance adds: a site with several journals loads them once."""
+        self.nav_named: set[str] = set()
+        """The pages the ``nav:`` of mkdocs.yml names: only those of ours may stay in a navigation."""
+        self.writes_title = True
+        """Whether the theme writes a page's title itself (Material); else our pages get an ``<h1>``."""
+        self.plan: Plan | None = None
+        """This build's files, from the first ``on_files`` step to the second."""
+        self.made_by: str | None = None
+        """What MkDocs calls this instance in ``File.generated_by``."""
+        self.started = 0.0
+        self.loaded = 0.0
+        self.files: dict[str, File] = {}
+        """Our pages' files, from ``on_files`` until each page is written."""
         self.blocks = PageBlocks()
         """Our HTML blocks of every generated page, from ``on_files`` until the page is written."""
 
@@ -79,83 +97,151 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         self.options = options
         self.journal_dir = (root / options.journal_dir).resolve()
         self.template_dirs = [(root / options.templates).resolve()] if options.templates else []
+        self.assets = []
         for name, extra in ((names.ASSET_CSS, config.extra_css), (names.ASSET_JS, config.extra_javascript)):
-            if self._src(name) not in [str(item) for item in extra]:
+            if not any(str(item).endswith(name) for item in extra):  # another journal's instance added it
                 extra.append(self._src(name))
+                self.assets.append(self._src(name))
+        self.nav_named = nav_paths(config.nav)
+        self.writes_title = theme_writes_title(config.theme.name)
         docs = Path(config.docs_dir).resolve()
         if docs == self.journal_dir or docs in self.journal_dir.parents:
             log.info("journal_dir is inside docs_dir: its files are shown only through the generated pages")
         return config
 
     def _src(self, name: str) -> str:
-        section = self.options.section
-        return f"{section}/{name}" if section else name
+        return src_of(self.options.section, name)
 
-    @event_priority(-50)  # after other plugins added their files, so collisions are seen
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        started = time.perf_counter()
-        zone = self.options.zone
-        try:
-            today, source = resolve_today(self.options.today, zone)
-        except ValueError as error:  # INTERVIEW_JOURNAL_TODAY or SOURCE_DATE_EPOCH
-            raise PluginError(f"interview-journal: {error}") from None
-        journal = load_journal(self.journal_dir, zone, self.cache)
-        loaded = time.perf_counter()
-        _exclude_journal_sources(files, self.journal_dir)
+    @event_priority(50)  # before the plugins that look at the files (redirects, mkdocs-exclude, at 0)
+    def _on_files_plan(self, files: Files, config: MkDocsConfig) -> Files:
+        """Every file of ours, by name and with the journal file behind it, before other plugins look."""
+        self.started = time.perf_counter()
+        excluded = _take_journal_sources(files, self.journal_dir)
+        patterns = config.exclude_docs
+        section = self.options.section
+
+        def skip(path: str) -> bool:  # exclude_docs, by the path a journal file has in the site
+            return path in excluded or (patterns is not None and patterns.match_file(src_of(section, path)))
+
+        journal = load_journal(self.journal_dir, self.options.zone, self.cache, skip)
+        self.loaded = time.perf_counter()
         for problem in journal.problems:
             log.warning(str(problem))
+        self.plan = plan(journal, self.options)
+        for path in self.plan.dropped:
+            log.warning(f"{journal.root / path}: not published: a generated file of the journal has its name")
+        self.files.clear()
         self.blocks.clear()
-        site = prepare(journal, self.options, today, pinned=source in ("env", "option"),
-                       use_directory_urls=config.use_directory_urls, template_dirs=self.template_dirs)
+        for planned in self.plan.files.values():
+            self._announce(files, config, planned)
+        for uri in self.assets:
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
+        return files
+
+    def _announce(self, files: Files, config: MkDocsConfig, planned: PlannedFile) -> None:
+        existing = files.get_file_from_path(planned.src_uri)
+        if existing is not None and existing.generated_by is not None:
+            raise PluginError(f"interview-journal: {planned.src_uri} is made by '{existing.generated_by}' too: "
+                              "give each journal a section of its own")
+        if existing is not None:
+            log.warning(f"{planned.src_uri}: the journal's page replaces the file of the same name in docs_dir")
+            files.remove(existing)
+        if planned.is_page or planned.source is None:
+            inclusion = InclusionLevel.UNDEFINED if planned.in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, planned.src_uri, content=b"", inclusion=inclusion)
+            # where the page would be in docs_dir, until it is rendered (mkdocs-static-i18n keeps
+            # only the pages it sees there); then the journal file behind it, if there is one
+            file.abs_src_path = os.path.join(config.docs_dir, planned.src_uri)
+        else:  # an attachment, copied as it is
+            file = File.generated(config, planned.src_uri, abs_src_path=str(planned.source))
+        self.made_by = file.generated_by
+        files.append(file)
+
+    @event_priority(-110)  # after the plugins that rebuild or read the file list last (i18n, literate-nav: -100)
+    def _on_files_render(self, files: Files, config: MkDocsConfig) -> Files:
+        """The pages rendered into the files that are still there, at the URLs MkDocs gives them."""
+        if self.plan is None:
+            return files
+        rendering = time.perf_counter()
+        today, source = self._today()
+        view, broken = self.plan.after_other_plugins(lambda uri: files.get_file_from_path(uri) is not None)
+        for uri in broken:
+            log.warning(f"{uri}: another plugin removed this page of the journal: its links to it are broken")
+        found = {uri: file for uri in self.plan.files if (file := files.get_file_from_path(uri)) is not None}
+        site = prepare(view, self.options, today, pinned=source in ("env", "option"),
+                       use_directory_urls=config.use_directory_urls, template_dirs=self.template_dirs,
+                       urls={uri: file.url for uri, file in found.items()})
+        made: set[str] = set()
         try:
             with collector_skips_existing_objects():
                 for page in build_site(site):
-                    self._add(files, config, page)
+                    made.add(page.src_uri)
+                    if page.src_uri in found:  # not one another plugin removed
+                        self._fill(config, found[page.src_uri], page)
         except TemplateError as error:  # a user's template override: say which, no traceback
             where = f"{error.name}:{error.lineno}: " if isinstance(error, TemplateSyntaxError) else ""
             raise PluginError(f"interview-journal: template {where}{error.message or error}") from None
-        for name in (names.ASSET_CSS, names.ASSET_JS):
-            uri = self._src(name)
-            if files.get_file_from_path(uri) is None:
-                files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(name).name)))
+        for uri, planned in self.plan.files.items():
+            if uri not in made and uri in found and (planned.is_page or planned.source is None):
+                files.remove(found[uri])  # a company left with no file (its debriefs' pages were removed)
+        config.nav = without_pages(config.nav, self._not_in_nav() - self.nav_named)
+        journal, self.plan = self.plan.view, None
         pinned = "pinned" if source in ("env", "option") else "not pinned"
         log.info(f"{len(journal.debriefs)} debriefs, {len(journal.notes)} company notes, "
                  f"{len(journal.problems)} problems; today is {today} ({pinned}); "
                  + (f"{len(self.cache.parsed)} of {len(self.cache)} files read" if self.cache is not None else "read")
-                 + f" in {loaded - started:.2f} s, pages generated in {time.perf_counter() - loaded:.2f} s")
+                 + f" in {self.loaded - self.started:.2f} s, "
+                 f"pages generated in {time.perf_counter() - rendering:.2f} s")
         return files
 
-    def _add(self, files: Files, config: MkDocsConfig, page: GeneratedPage) -> None:
-        existing = files.get_file_from_path(page.src_uri)
-        if existing is not None and existing.generated_by is None:
-            log.warning(f"{page.src_uri}: the journal's page replaces the file of the same name in docs_dir")
-            files.remove(existing)
-        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        content = page.content if isinstance(page.content, bytes) else self.blocks.add(page.src_uri, page.content)
-        file = File.generated(config, page.src_uri, content=content, inclusion=inclusion)
-        if page.edit_path is not None:
-            file.edit_uri = _edit_uri(page.edit_path, Path(config.docs_dir))
-        files.append(file)
+    on_files = CombinedEvent(_on_files_plan, _on_files_render)
+
+    def _today(self) -> tuple[date, str]:
+        try:
+            return resolve_today(self.options.today, self.options.zone)
+        except ValueError as error:  # INTERVIEW_JOURNAL_TODAY or SOURCE_DATE_EPOCH
+            raise PluginError(f"interview-journal: {error}") from None
+
+    def _not_in_nav(self) -> set[str]:
+        return {uri for uri, planned in self.plan.files.items() if planned.is_page and not planned.in_nav} \
+            if self.plan is not None else set()
+
+    def _fill(self, config: MkDocsConfig, file: File, page: GeneratedPage) -> None:
+        """A page's content into its file; the journal file behind it becomes its source, for
+        the plugins that read a page's history (git dates, rss)."""
+        file.content_bytes = page.content if isinstance(page.content, bytes) else self.blocks.add(page.src_uri,
+                                                                                                   page.content)
+        behind = page.edit_path
+        file.abs_src_path = str(behind) if behind is not None else os.path.join(config.docs_dir, page.src_uri)
+        file.generated_by = None if behind is not None else self.made_by  # a page of a file, as MkDocs sees one
+        if behind is not None:
+            file.edit_uri = _edit_uri(behind, Path(config.docs_dir))
+        self.files[page.src_uri] = file
 
     def _ours(self, page: Any) -> bool:
         """A page this build generated (not a file of docs_dir that happens to share its name)."""
-        return page.file.src_uri in self.blocks and page.file.generated_by is not None
+        return self.files.get(page.file.src_uri) is page.file
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         if self._ours(page):
-            page.file.content_string = ""  # read once; MkDocs would keep every page's source to the end
+            source = page.file.abs_src_path
+            page.file.content_bytes = b""  # read once; MkDocs would keep every page's source to the end
+            page.file.abs_src_path = source  # (which setting the content forgets)
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         """The search texts go in (what search indexes in place of our blocks); our sections
-        join the table of contents, before the notes' own headings (Markdown never saw them)."""
+        join the table of contents, before the notes' own headings (Markdown never saw them),
+        and the anchors MkDocs checks links against; the title, for a theme that does not write it."""
         if not self._ours(page):
             return html
-        page.markdown = ""  # rendered: the HTML is what the rest of the build uses
-        html, sections = self.blocks.content(page.file.src_uri, html)
+        html, sections, summary = self.blocks.content(page.file.src_uri, html, page.title, not self.writes_title)
+        page.markdown = summary  # rendered: the HTML is what the rest of the build uses
         if sections:
             ours = [AnchorLink(title, anchor, 2) for anchor, title in sections]
             page.toc = TableOfContents(ours + list(page.toc or []))
+            page.present_anchor_ids = set(page.present_anchor_ids or ()) | {anchor for anchor, _ in sections}
         return html
 
     @event_priority(100)  # first: plugins that rewrite the finished page (minifiers) see all of it
@@ -163,6 +249,7 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         """Our blocks go into the finished page, and are then forgotten."""
         if not self._ours(page):
             return output
+        del self.files[page.file.src_uri]
         output, missing = self.blocks.finish(page.file.src_uri, output)
         if missing:
             log.warning(f"{page.file.src_uri}: {count(len(missing), 'generated section')} could not be placed: "
@@ -183,12 +270,17 @@ def _edit_uri(path: Path, docs_dir: Path) -> str:
     return Path(os.path.relpath(path.resolve(), docs_dir.resolve())).as_posix()
 
 
-def _exclude_journal_sources(files: Files, journal_dir: Path) -> None:
-    """When the journal sits inside docs_dir, its raw files must not be published as pages."""
+def _take_journal_sources(files: Files, journal_dir: Path) -> set[str]:
+    """When the journal sits inside docs_dir, its raw files must not be published as they are:
+    they leave the files. Returns those MkDocs excluded (``exclude_docs``), by their path in the journal."""
+    excluded = set()
     for file in list(files):
         if file.abs_src_path and file.generated_by is None:
             try:
-                Path(file.abs_src_path).resolve().relative_to(journal_dir)
+                rel = Path(file.abs_src_path).resolve().relative_to(journal_dir)
             except ValueError:
                 continue
+            if file.inclusion.is_excluded():
+                excluded.add(rel.as_posix())
             files.remove(file)
+    return excluded

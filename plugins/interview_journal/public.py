@@ -20,6 +20,9 @@ page, the search index, the sitemap or the calendar, whatever a template does. L
 * what the recruiter told you about an interviewer (``background``, ``looking_for``): emptied
   like the answers, so the briefing's follow-ups still know that you were told.
 
+An attachment (an image or a PDF in the journal folder) is published only when the notes of a
+published file link to it: one next to a private debrief stays out.
+
 Some things a public site does not have at all: the drafts (private correspondence), the
 debrief call sheet (your talking points) and the lines of the problem list (they quote the
 files). ``features`` says which.
@@ -27,8 +30,11 @@ files). ``features`` says which.
 
 from __future__ import annotations
 
+import posixpath
+import re
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
+from urllib.parse import unquote
 
 from .frontmatter import CompanyNote, Contact, Debrief, Feedback, Interviewer, Offer, Person, Recruiter
 from .journal import Entry, Journal, group_companies
@@ -67,9 +73,29 @@ def public_view(journal: Journal) -> Journal:
                 if entry.model.private is False and entry.source.display not in with_problems]
     notes = [_entry(entry, _note(entry.model)) for entry in journal.notes
              if entry.model.private is False and entry.source.display not in with_problems]
-    view = replace(journal, debriefs=debriefs, notes=notes, companies={})
+    view = replace(journal, debriefs=debriefs, notes=notes, companies={},
+                   attachments=linked_attachments(journal.attachments, [*debriefs, *notes]))
     group_companies(view)
     return view
+
+
+_LINK = re.compile(r"""\]\(\s*(?:<([^>]*)>|([^)]*?))(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)"""  # [text](target "title")
+                   r"""|^\s*\[[^\]]+\]:\s*(?:<([^>]*)>|(\S+))"""  # [label]: target
+                   r"""|\b(?:src|href)\s*=\s*["']([^"']+)["']""",  # <img src="target">
+                   re.MULTILINE | re.IGNORECASE)
+
+
+def linked_attachments(attachments: list[str], entries: list[Entry[Any]]) -> list[str]:
+    """The attachments that the notes of ``entries`` link to (relative to the file's folder, the
+    way MkDocs resolves a page's links), in their order."""
+    linked: set[str] = set()
+    for entry in entries:
+        folder = posixpath.dirname(entry.rel)
+        for match in _LINK.finditer(entry.body):
+            target = unquote(next(group for group in match.groups() if group is not None).split("#")[0])
+            if target and "://" not in target and not target.startswith(("/", "mailto:")):
+                linked.add(posixpath.normpath(posixpath.join(folder, target)))
+    return [path for path in attachments if path in linked]
 
 
 E = TypeVar("E", bound=Entry[Any])

@@ -14,6 +14,7 @@ assertions run either way.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import textwrap
@@ -156,6 +157,32 @@ def live_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = _build(root / "mkdocs.yml", root / "site",
                   {"INTERVIEW_JOURNAL_TODAY": None, "SOURCE_DATE_EPOCH": BUILD_DAY_EPOCH})
     yield from _serve(site)
+
+
+OTHER_THEMES = ("mkdocs", "readthedocs")
+"""MkDocs' own themes: our pages must read well there too (Material stays the reference look)."""
+
+
+@pytest.fixture(scope="session")
+def theme_urls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """The tiny journal of ``live_url`` (today pinned) in each of ``OTHER_THEMES``, served locally."""
+    with contextlib.ExitStack() as stack:
+        urls = {}
+        for theme in OTHER_THEMES:
+            root = tmp_path_factory.mktemp(f"theme-{theme}")
+            mkdocs = {"site_name": "Themed journal", "theme": {"name": theme},
+                      "plugins": ["search", {"interview-journal": {"timezone": "UTC", "today": BUILD_DAY}}]}
+            (root / "mkdocs.yml").write_text(yaml.safe_dump(mkdocs, sort_keys=False), encoding="utf-8")
+            (root / "docs").mkdir()
+            (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+            for name, text in LIVE_JOURNAL.items():
+                path = root / "journal" / name
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+            served = _serve(_build(root / "mkdocs.yml", root / "site", {"INTERVIEW_JOURNAL_TODAY": None}))
+            urls[theme] = next(served)
+            stack.callback(next, served, None)
+        yield urls
 
 
 # -- pages that record what they did ---------------------------------------------------------

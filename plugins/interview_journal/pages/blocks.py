@@ -151,10 +151,17 @@ def streamed_page(title: str, env: Environment, template: str, *, meta: Mapping[
     return PageSource(_header(title, meta) + _PLACEHOLDER.format(0) + "\n", packed)
 
 
+NO_MACROS = {"render_macros": False}
+"""Every generated page's meta, unless the view says otherwise: mkdocs-macros renders a page's
+Markdown as a Jinja template, and ours is a user's notes (``{% if %}`` in a note would be a
+template error, and the page would lose its blocks). ``render_macros: false`` is macros' own
+switch, which it honours over everything else."""
+
+
 def _header(title: str, meta: Mapping[str, object] | None) -> str:
     # JSON is YAML (flow style), and json.dumps writes it twenty times faster than yaml.safe_dump
     header = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
-                     for key, value in {"title": page_title(title), **(meta or {})}.items())
+                     for key, value in {"title": page_title(title), **NO_MACROS, **(meta or {})}.items())
     return "---\n" + header + "---\n\n"
 
 
@@ -177,6 +184,10 @@ def _chunks(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
 
 
 _PLACEHOLDER = "<!--ij-html-{}-->"
+_SEARCH_MARK = "<!--ij-search-{}-->"
+"""Where a block's search text starts: the text and its placeholder are found by these two
+comments alone, so a plugin that parses and re-writes the page's HTML between the events
+(mkdocs-glightbox writes ``&#39;`` back as ``'``) cannot hide our place."""
 _MARKDOWN_INSIDE = re.compile(r"\smarkdown\s*=", re.IGNORECASE)
 
 
@@ -193,11 +204,12 @@ def _search_html(text: str) -> str:
 
 
 def with_search_texts(html: str, search_texts: Sequence[str | None]) -> str:
-    """Markdown's output with the search text of each block (in order) in front of its placeholder."""
+    """Markdown's output with the search text of each block (in order) in front of its
+    placeholder, after a comment that marks where it starts."""
     for index, text in enumerate(search_texts):
         if text is not None:
             placeholder = _PLACEHOLDER.format(index)
-            html = html.replace(placeholder, _search_html(text) + placeholder, 1)
+            html = html.replace(placeholder, _SEARCH_MARK.format(index) + _search_html(text) + placeholder, 1)
     return html
 
 
@@ -206,18 +218,30 @@ def with_blocks(html: str, blocks: Sequence[Block]) -> tuple[str, list[int]]:
     the indexes of the blocks whose place was not found.
 
     Our blocks come before a page's notes, so the first occurrence of a placeholder is ours
-    even when the notes happen to contain the same comment.
+    even when the notes happen to contain the same comment. The search text is whatever lies
+    between its mark and the placeholder, however another plugin re-wrote it.
     """
     missing = []
     for index, block in enumerate(blocks):
         placeholder = _PLACEHOLDER.format(index)
-        if block.search_text is not None:
-            placeholder = _search_html(block.search_text) + placeholder
-        if placeholder in html:
-            html = html.replace(placeholder, block.html, 1)
-        else:
+        end = html.find(placeholder)
+        if end < 0:
             missing.append(index)
+            continue
+        start = html.rfind(_SEARCH_MARK.format(index), 0, end) if block.search_text is not None else -1
+        start = end if start < 0 else start
+        html = html[:start] + block.html + html[end + len(placeholder):]
     return html, missing
+
+
+class Rendered(NamedTuple):
+    """A page of ours after Markdown (``PageBlocks.content``)."""
+
+    html: str
+    sections: list[Section]
+    summary: str
+    """What the page is about in a sentence or two (its search texts, or its title): what other
+    plugins read as its Markdown from then on (mkdocs-rss-plugin's item descriptions)."""
 
 
 @dataclass
@@ -239,12 +263,20 @@ class PageBlocks:
     def __contains__(self, src_uri: str) -> bool:
         return src_uri in self._packed
 
-    def content(self, src_uri: str, html: str) -> tuple[str, list[Section]]:
-        """Markdown's HTML of a page with the search texts in, and the page's sections (ours first)."""
+    def content(self, src_uri: str, html: str, title: str, heading: bool = False) -> Rendered:
+        """Markdown's HTML of a page with the search texts in, the page's sections (ours first),
+        and its summary.
+
+        ``heading``: the page's ``title`` (HTML) as its ``<h1>``, for a theme that does not write
+        one itself (Material does; MkDocs' own ``mkdocs`` and ``readthedocs`` do not).
+        """
         packed = self._packed.get(src_uri)
+        if heading:
+            html = f"<h1>{title}</h1>\n{html}"
         if packed is None:
-            return html, []
-        return with_search_texts(html, packed.search_texts), list(packed.sections)
+            return Rendered(html, [], title)
+        summary = " ".join(text for text in packed.search_texts if text) or title
+        return Rendered(with_search_texts(html, packed.search_texts), list(packed.sections), summary)
 
     def finish(self, src_uri: str, output: str) -> tuple[str, list[int]]:
         """The finished page with our blocks in it, and the indexes of blocks whose place is gone."""

@@ -14,6 +14,9 @@ PEOPLE = "people.md"
 QUESTIONS = "questions.md"
 INSIGHTS = "insights.md"
 CALENDAR = "calendar.ics"
+IN_NAV = (DASHBOARD, FOLLOWUPS, COMPANIES, PEOPLE, QUESTIONS, INSIGHTS)
+"""The pages a site's navigation lists (when ``mkdocs.yml`` has no ``nav:``); company and
+debrief pages are reached from these."""
 ASSET_CSS = "assets/interview-journal.css"
 ASSET_JS = "assets/interview-journal.js"
 

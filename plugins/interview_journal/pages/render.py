@@ -134,3 +134,9 @@ def text_renderer(template_dirs: Sequence[Path] = ()) -> Render:
             raise TemplateError(f"{name}: {error.message}") from None
 
     return render
+
+
+def theme_writes_title(theme: str | None) -> bool:
+    """Whether a theme writes a page's title as its ``<h1>`` when the page has none: Material does;
+    MkDocs' ``mkdocs`` and ``readthedocs`` themes (and most others) do not."""
+    return theme == "material"

@@ -4,15 +4,16 @@ pages' URLs and links (no MkDocs import here)."""
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from urllib.parse import quote
+from typing import Any
+from urllib.parse import quote, unquote
 
 from ..edit import handles
-from ..journal import Company, Journal
+from ..journal import Company, Entry, Journal
 from ..options import Options
 from ..process import Process, Round, build_processes
 from ..public import Features, features, public_view
@@ -27,7 +28,6 @@ class GeneratedPage:
     src_uri: str
     content: PageSource | bytes
     """A page's Markdown and our HTML blocks; or the bytes of another file (``calendar.ics``)."""
-    in_nav: bool = False
     edit_path: Path | None = None
     """The journal file behind the page, for the edit link."""
 
@@ -46,6 +46,9 @@ class Site:
     items: list[FollowUp]
     use_directory_urls: bool = True
     template_dirs: Sequence[Path] = ()
+    urls: Mapping[str, str] = field(default_factory=dict)
+    """``src_uri`` -> the URL MkDocs gives that file (as ``File.url`` says it, quoted). A page
+    missing here has the URL of ``page_url``."""
     features: Features = field(default_factory=Features)
     groups: dict[str, list[FollowUp]] = field(default_factory=dict)
     """Outstanding items by bucket, soonest first."""
@@ -68,17 +71,17 @@ class Site:
 
     def src(self, name: str) -> str:
         """A page's ``src_uri``: ``names.FOLLOWUPS`` -> ``journal/followups.md``."""
-        section = self.options.section
-        return f"{section}/{name}" if section else name
+        return src_of(self.options.section, name)
 
     def debrief_src(self, round_: Round) -> str:
-        return self.src(round_.entry.rel + ".md")
+        return src_of(self.options.section, round_.entry.path)
 
     def company_src(self, company: Company) -> str:
-        return self.src(names.company(company.slug))
+        return src_of(self.options.section, names.company(company.slug))
 
     def url(self, src_uri: str) -> str:
-        return page_url(src_uri, self.use_directory_urls)
+        found = self.urls.get(src_uri)
+        return unquote(found) if found is not None else page_url(src_uri, self.use_directory_urls)
 
     def link(self, from_src: str, round_: Round) -> str:
         return self.link_to(from_src, self.debrief_src(round_))
@@ -139,15 +142,25 @@ class Site:
         return self._interviewers.get(company.key, [])
 
 
-def prepare(journal: Journal, options: Options, today: date, *, pinned: bool = False,
-            use_directory_urls: bool = True, template_dirs: Sequence[Path] = ()) -> Site:
-    """The site's facts: on a public site, computed from the public view of the journal."""
-    if options.public:
-        journal = public_view(journal)
-    processes = build_processes(journal, today)
+def site_view(journal: Journal, options: Options) -> Journal:
+    """The journal as the site shows it: on a public site, its public view (``public.public_view``)."""
+    return public_view(journal) if options.public else journal
+
+
+def prepare(view: Journal, options: Options, today: date, *, pinned: bool = False,
+            use_directory_urls: bool = True, template_dirs: Sequence[Path] = (),
+            urls: Mapping[str, str] | None = None) -> Site:
+    """The site's facts, computed from ``view``: the journal as the site shows it (``site_view``)."""
+    processes = build_processes(view, today)
     items = all_items(processes, options.due)
-    return Site(journal, options, today, pinned, processes, items, use_directory_urls, template_dirs,
-                features(options.public))
+    return Site(view, options, today, pinned, processes, items, use_directory_urls, template_dirs,
+                urls or {}, features(options.public))
+
+
+def src_of(section: str, name: str) -> str:
+    """The ``src_uri`` of a file of the site: ``name`` (a page's name, a journal file's path)
+    under the ``section`` folder."""
+    return f"{section}/{name}" if section else name
 
 
 NOT_SEARCHED = {"search": {"exclude": True}}
@@ -155,11 +168,28 @@ NOT_SEARCHED = {"search": {"exclude": True}}
 leads to those instead (and a large journal's index is not several times its size)."""
 
 
+def own_meta(entry: Entry[Any] | None) -> dict[str, object]:
+    """Meta of a debrief's or company's page that its file asks for: ``render_macros: true`` in
+    its front matter lets mkdocs-macros render its notes (``blocks.NO_MACROS`` otherwise).
+
+    On a public site the fields of the user's own are gone (``public.public_view``), so macros
+    never run on a public site's notes.
+    """
+    extra = entry.model.model_extra if entry is not None else None
+    return {"render_macros": True} if extra and extra.get("render_macros") is True else {}
+
+
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
-    """The URL MkDocs gives a page (``journal/followups.md`` -> ``journal/followups/``)."""
-    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
+    """The URL MkDocs gives a file (``journal/followups.md`` -> ``journal/followups/``; a file
+    that is not a page keeps its path). The build uses MkDocs' own (``Site.urls``); this is
+    for a site made without MkDocs."""
+    if not src_uri.endswith(".md"):
+        return src_uri
+    stem = src_uri[:-3]
     if posixpath.basename(stem) in ("index", "README"):
         folder = posixpath.dirname(stem)
+        if not use_directory_urls:
+            return f"{folder}/index.html" if folder else "index.html"
         return f"{folder}/" if folder else ""
     return f"{stem}/" if use_directory_urls else f"{stem}.html"
 

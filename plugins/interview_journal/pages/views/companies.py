@@ -48,4 +48,4 @@ def rows(site: Site) -> list[CompanyRow]:
 def page(site: Site, env: Environment) -> GeneratedPage:
     src = site.src(names.COMPANIES)
     html = html_block(env, "companies.html", rows=rows(site), page=src)
-    return GeneratedPage(src, markdown_page("Companies", html, meta=NOT_SEARCHED), in_nav=True)
+    return GeneratedPage(src, markdown_page("Companies", html, meta=NOT_SEARCHED))

@@ -10,7 +10,7 @@ from ...journal import Company
 from ...timeline import Met, last_contact, stage
 from ...wording import described
 from ..blocks import html_block, markdown_page
-from ..site import GeneratedPage, Site
+from ..site import GeneratedPage, Site, own_meta
 
 
 def page(site: Site, env: Environment, company: Company) -> GeneratedPage:
@@ -32,7 +32,7 @@ def page(site: Site, env: Environment, company: Company) -> GeneratedPage:
     body = company.note.body.strip() if company.note else ""
     notes = f"## Notes\n\n{body}" if body else ""
     edit = company.note.source.path if company.note else None
-    return GeneratedPage(src, markdown_page(company.name, html, notes), edit_path=edit)
+    return GeneratedPage(src, markdown_page(company.name, html, notes, meta=own_meta(company.note)), edit_path=edit)
 
 
 def search_text(recruiters: list[Any], contacts: list[Any], met: list[Met]) -> str:

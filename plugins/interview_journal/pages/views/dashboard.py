@@ -62,8 +62,8 @@ def page(site: Site, env: Environment) -> GeneratedPage:
                       upcoming_days=UPCOMING_DAYS, recent=recent(site, RECENT_EVENTS),
                       quiet_days=site.options.quiet_days, page=src,
                       followups_url=relative_url(site.url(src), site.url(site.src(names.FOLLOWUPS))),
-                      calendar_url=relative_url(site.url(src), site.src(names.CALENDAR)))
-    return GeneratedPage(src, markdown_page("Journal", html, meta=NOT_SEARCHED), in_nav=True)
+                      calendar_url=relative_url(site.url(src), site.url(site.src(names.CALENDAR))))
+    return GeneratedPage(src, markdown_page(site.options.title, html, meta=NOT_SEARCHED))
 
 
 def board(site: Site, texts: Render) -> list[BoardRow]:

@@ -15,7 +15,7 @@ from ...rules import FollowUp
 from ...wording import DIRECT_CONTACT, described, titled
 from ..blocks import Block, html_block, markdown_page
 from ..render import text_renderer
-from ..site import GeneratedPage, Site
+from ..site import GeneratedPage, Site, own_meta
 
 
 def pages(site: Site, env: Environment) -> Iterator[GeneratedPage]:
@@ -45,7 +45,8 @@ def page(site: Site, env: Environment, round_: Round, items: list[FollowUp], tex
                          sheet=call_sheet(round_, items) if site.features.call_sheet else None)
     body = entry.body.strip()
     notes = f"## Notes\n\n{body}" if body else ""
-    return GeneratedPage(src, markdown_page(title, summary, *extra_blocks(site, env, texts, round_, items), notes),
+    return GeneratedPage(src, markdown_page(title, summary, *extra_blocks(site, env, texts, round_, items), notes,
+                                            meta=own_meta(entry)),
                          edit_path=entry.source.path)
 
 

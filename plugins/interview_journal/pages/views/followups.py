@@ -13,4 +13,4 @@ def page(site: Site, env: Environment) -> GeneratedPage:
     src = site.src(names.FOLLOWUPS)
     total = sum(len(items) for items in site.groups.values())
     return GeneratedPage(src, streamed_page("Follow-ups", env, "followups.html", meta=NOT_SEARCHED,
-                                            groups=site.groups, total=total, page=src), in_nav=True)
+                                            groups=site.groups, total=total, page=src))

@@ -37,7 +37,7 @@ def page(site: Site, env: Environment) -> GeneratedPage:
         kind_titles=ins.KIND_TITLES, sources=ins.SOURCES, percent=percent, days=days, held=held,
         recent_remarks=lambda remarks: most_recent(remarks, lambda r: r.round.day, LIST_LIMIT),
         recent_items=lambda items: most_recent(items, lambda item: item.due or date.min, LIST_LIMIT),
-        list_limit=LIST_LIMIT, page=src, **numbers), in_nav=True)
+        list_limit=LIST_LIMIT, page=src, **numbers))
 
 
 LIST_LIMIT = 50

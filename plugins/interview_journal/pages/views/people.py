@@ -12,4 +12,4 @@ from ..site import NOT_SEARCHED, GeneratedPage, Site
 def page(site: Site, env: Environment) -> GeneratedPage:
     src = site.src(names.PEOPLE)
     return GeneratedPage(src, streamed_page("People", env, "people.html", meta=NOT_SEARCHED,
-                                            met=site.met, page=src), in_nav=True)
+                                            met=site.met, page=src))

@@ -19,4 +19,4 @@ def page(site: Site, env: Environment) -> GeneratedPage:
     total = sum(len(group.questions) for group in bank)
     return GeneratedPage(src, streamed_page("Questions", env, "questions.html", meta=NOT_SEARCHED,
                                             bank=list(zip(bank, ids, strict=True)), practise=ins.to_practise(bank),
-                                            total=total, page=src), in_nav=True)
+                                            total=total, page=src))
