@@ -12,7 +12,7 @@ rejected, withdrawn or ghosted.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, tzinfo
 
 from .dates import day_of, sort_key
 from .frontmatter import Contact, Debrief, Recruiter
@@ -93,21 +93,27 @@ class Process:
 
 def build_processes(journal: Journal, today: date) -> list[Process]:
     """Every process of the journal, rounds in order; each debrief appears in exactly one round."""
-    processes: dict[tuple[str, str], Process] = {}
-    for company in journal.companies.values():
-        for entry in company.debriefs:
-            key = (company.key, identity(entry.model.role))
-            if key not in processes:
-                processes[key] = Process(company=company, role=entry.model.role)
-            processes[key].rounds.append(_round(entry, company, processes[key], today))
+    return [process for company in sorted(journal.companies.values(), key=lambda c: c.slug)
+            for process in company_processes(company, today, journal.zone)]
+
+
+def company_processes(company: Company, today: date, zone: tzinfo) -> list[Process]:
+    """The processes of one company, by role: they depend on its own files alone (``mkdocs
+    serve`` keeps them for a company whose files did not change, ``pages.reuse``)."""
+    processes: dict[str, Process] = {}
+    for entry in company.debriefs:
+        key = identity(entry.model.role)
+        if key not in processes:
+            processes[key] = Process(company=company, role=entry.model.role)
+        processes[key].rounds.append(_round(entry, company, processes[key], today))
     for process in processes.values():
-        process.rounds.sort(key=lambda r: (sort_key(r.debrief.date, journal.zone), r.entry.rel))
+        process.rounds.sort(key=lambda r: (sort_key(r.debrief.date, zone), r.entry.rel))
         held = 0  # a cancelled or no-show round takes the number of the round that replaces it
         for round_ in process.rounds:
             round_.number = round_.debrief.round or held + 1
             if round_.status not in ("cancelled", "no-show"):
                 held = round_.number
-    return sorted(processes.values(), key=lambda p: (p.company.slug, identity(p.role)))
+    return [processes[key] for key in sorted(processes)]
 
 
 def _round(entry: Entry[Debrief], company: Company, process: Process, today: date) -> Round:

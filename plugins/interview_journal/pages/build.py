@@ -1,38 +1,111 @@
 """``build_site``: every generated page of a site, one at a time (no MkDocs import here).
 
 The pages come one at a time, so a caller that stores them compactly (the plugin packs their
-HTML, ``blocks.PageBlocks``) never holds the whole site's HTML at once.
+HTML, ``blocks.PageBlocks``) never holds the whole site's HTML at once. ``planned_pages`` says
+beforehand what each page is made of (its ``key``): ``mkdocs serve`` renders again only the
+pages whose key changed since its last build (``reuse.Reuse.pages``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 
 from .. import insights as ins
 from ..calendar import build_calendar
-from ..rules import BUCKET_TITLES, bucket
+from ..journal import Company
+from ..rules import BUCKET_TITLES, FollowUp, bucket
 from . import names
-from .render import environment
+from .render import environment, text_renderer
 from .site import GeneratedPage, Site
 from .views import companies, company, dashboard, debrief, followups, insights, people, questions
 
 
+@dataclass(frozen=True)
+class PlannedPage:
+    """A page before it is rendered: its name, what it is made of, and how to make it."""
+
+    src_uri: str
+    key: Any
+    """Everything the page shows depends on, compared with ``==`` (a journal entry, a company
+    and a process by identity): two builds with equal keys make the same page."""
+    make: Callable[[], GeneratedPage]
+
+
 def build_site(site: Site) -> Iterator[GeneratedPage]:
     """Every generated page, one at a time."""
+    for planned in planned_pages(site):
+        yield planned.make()
+
+
+def planned_pages(site: Site) -> Iterator[PlannedPage]:
+    """Every generated page, with its key.
+
+    A page made of the whole journal (the calendar, the lists) has the whole journal in its key:
+    every company (an unchanged one is the same object from one ``mkdocs serve`` build to the
+    next, ``reuse.Reuse.same_companies``), the problems and every page's URL. A company's page
+    and its debriefs' pages show that company alone (its processes, follow-ups, timeline and
+    people come from its own files), so their key is the company, the URLs of its pages and
+    the ``done`` handles of its items (a handle is made unique across the whole journal).
+    Both hold what every page depends on: the options, today, the templates (``site_inputs``).
+    """
     env = template_environment(site)
-    # the calendar first: its build's working memory is then free again for what follows
-    yield GeneratedPage(site.src(names.CALENDAR), build_calendar(site.processes, site.items, site.today))
-    yield dashboard.page(site, env)
-    yield followups.page(site, env)
-    yield companies.page(site, env)
-    yield people.page(site, env)
-    yield questions.page(site, env)
-    yield insights.page(site, env)
+    shared = site_inputs(site)
+    whole = (shared, tuple(site.journal.companies.values()), tuple(site.journal.problems), tuple(site.urls.items()))
+    yield PlannedPage(site.src(names.CALENDAR), whole,
+                      lambda: GeneratedPage(site.src(names.CALENDAR),
+                                            build_calendar(site.processes, site.items, site.today)))
+    for name, view in ((names.DASHBOARD, dashboard.page), (names.FOLLOWUPS, followups.page),
+                       (names.COMPANIES, companies.page), (names.PEOPLE, people.page),
+                       (names.QUESTIONS, questions.page), (names.INSIGHTS, insights.page)):
+        yield PlannedPage(site.src(name), whole, _bind(view, site, env))
+    keys = {found.key: company_key(site, found, shared) for found in site.journal.companies.values()}
     for found in site.journal.companies.values():
-        yield company.page(site, env, found)
-    yield from debrief.pages(site, env)
+        yield PlannedPage(site.company_src(found), keys[found.key], _bind(company.page, site, env, found))
+    items_by_path: dict[str, list[FollowUp]] = {}
+    for item in site.items:
+        items_by_path.setdefault(item.path, []).append(item)
+    texts = text_renderer(site.template_dirs)
+    for round_ in site.rounds:
+        items = debrief.checklist_order(items_by_path.get(round_.entry.path, []))
+        yield PlannedPage(site.debrief_src(round_), keys[round_.company.key],
+                          _bind(debrief.page, site, env, round_, items, texts))
+
+
+def site_inputs(site: Site) -> tuple[Any, ...]:
+    """What every page depends on besides the journal: the options, today, the URL form, what a
+    public site lacks, and the user's templates (each file's size and time)."""
+    return (site.options, site.today, site.pinned, site.use_directory_urls, site.features,
+            folder_state(site.template_dirs))
+
+
+def company_key(site: Site, found: Company, shared: tuple[Any, ...]) -> tuple[Any, ...]:
+    """What a company's page and its debriefs' pages are made of (see ``planned_pages``)."""
+    srcs = [site.company_src(found)] + [site.debrief_src(r) for p in site.processes_of(found) for r in p.rounds]
+    handles = tuple(site.done_handle(item) for item in site.outstanding_of(found)) if site.features.done_commands \
+        else ()
+    return (shared, found, tuple(site.url(src) for src in srcs), handles)
+
+
+def folder_state(folders: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
+    """Every file under ``folders``: path, modification time (ns) and size."""
+    found = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            try:
+                status = path.stat()
+            except OSError:
+                continue
+            found.append((str(path), status.st_mtime_ns, status.st_size))
+    return tuple(found)
+
+
+def _bind(view: Callable[..., GeneratedPage], *args: Any) -> Callable[[], GeneratedPage]:
+    return lambda: view(*args)
 
 
 def template_environment(site: Site) -> Environment:

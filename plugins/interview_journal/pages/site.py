@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
 
 from ..edit import handles
@@ -21,6 +21,9 @@ from ..rules import FollowUp, all_items, by_bucket, outstanding
 from ..timeline import Event, Met, company_events, people
 from . import names
 from .blocks import PageSource
+
+if TYPE_CHECKING:
+    from .reuse import Reuse
 
 
 @dataclass
@@ -50,6 +53,8 @@ class Site:
     """``src_uri`` -> the URL MkDocs gives that file (as ``File.url`` says it, quoted). A page
     missing here has the URL of ``page_url``."""
     features: Features = field(default_factory=Features)
+    reuse: Reuse | None = None
+    """What ``mkdocs serve`` keeps from its last build (a company's timeline, among others)."""
     groups: dict[str, list[FollowUp]] = field(default_factory=dict)
     """Outstanding items by bucket, soonest first."""
     _processes_by_company: dict[str, list[Process]] = field(default_factory=dict)
@@ -121,6 +126,8 @@ class Site:
     @cached_property
     def events(self) -> dict[str, list[Event]]:
         """Each company's timeline (company key -> events, oldest first)."""
+        if self.reuse is not None:
+            return {company.key: self.reuse.events(company) for company in self.journal.companies.values()}
         return {company.key: company_events(company, self.processes_of(company), self.journal.zone)
                 for company in self.journal.companies.values()}
 
@@ -149,12 +156,17 @@ def site_view(journal: Journal, options: Options) -> Journal:
 
 def prepare(view: Journal, options: Options, today: date, *, pinned: bool = False,
             use_directory_urls: bool = True, template_dirs: Sequence[Path] = (),
-            urls: Mapping[str, str] | None = None) -> Site:
-    """The site's facts, computed from ``view``: the journal as the site shows it (``site_view``)."""
-    processes = build_processes(view, today)
-    items = all_items(processes, options.due)
+            urls: Mapping[str, str] | None = None, reuse: Reuse | None = None) -> Site:
+    """The site's facts, computed from ``view``: the journal as the site shows it (``site_view``).
+    With ``reuse`` (``mkdocs serve``), only the changed companies' facts are computed again."""
+    if reuse is not None:
+        view = reuse.same_companies(view)
+        processes, items = reuse.processes(view, today, options.due)
+    else:
+        processes = build_processes(view, today)
+        items = all_items(processes, options.due)
     return Site(view, options, today, pinned, processes, items, use_directory_urls, template_dirs,
-                urls or {}, features(options.public))
+                urls or {}, features(options.public), reuse)
 
 
 def src_of(section: str, name: str) -> str:

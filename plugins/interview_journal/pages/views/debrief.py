@@ -3,7 +3,6 @@ or briefing, its notes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 from jinja2 import Environment
@@ -14,18 +13,7 @@ from ...process import Round
 from ...rules import FollowUp
 from ...wording import DIRECT_CONTACT, described, titled
 from ..blocks import Block, html_block, markdown_page
-from ..render import text_renderer
 from ..site import GeneratedPage, Site, own_meta
-
-
-def pages(site: Site, env: Environment) -> Iterator[GeneratedPage]:
-    """Every debrief's page, in the order of the processes and their rounds."""
-    items_by_path: dict[str, list[FollowUp]] = {}
-    for item in site.items:
-        items_by_path.setdefault(item.path, []).append(item)
-    texts = text_renderer(site.template_dirs)
-    for round_ in site.rounds:
-        yield page(site, env, round_, checklist_order(items_by_path.get(round_.entry.path, [])), texts)
 
 
 def checklist_order(items: list[FollowUp]) -> list[FollowUp]:
