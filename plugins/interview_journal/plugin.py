@@ -8,11 +8,12 @@ where it needs the page, the journal folder watched by ``mkdocs serve``, and the
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import TemplateError, TemplateSyntaxError
 from mkdocs.config import base
@@ -21,22 +22,48 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.utils import clean_directory, get_build_date, write_file
 
+from . import dirty
 from .dates import resolve_today
 from .load import JournalCache, collector_skips_existing_objects, load_journal
 from .options import Options, parse_options, plugin_values, read_yaml_config
 from .pages import names
 from .pages.blocks import PageBlocks
-from .pages.build import build_site
+from .pages.build import build_site, planned_pages
 from .pages.plan import Plan, PlannedFile, nav_paths, plan, without_pages
 from .pages.render import theme_writes_title
+from .pages.reuse import Reuse
 from .pages.site import GeneratedPage, prepare, src_of
 from .wording import count
 
 log = get_plugin_logger(__name__)
 
+
+class _DirtyWarning(logging.Filter):
+    """Drops MkDocs' warning that a dirty build may get the navigation and links wrong: with
+    this plugin it does not (``dirty``), and in strict mode the warning would stop every build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+_BUILD_LOGS = [logging.getLogger(f"{name}.commands.build") for name in ("mkdocs", "properdocs")]
+_DIRTY_WARNING = _DirtyWarning()
+
 ASSETS = Path(__file__).parent / "assets"
+
+
+class JournalFile(File):
+    """A file of ours that knows whether it changed since the last build: in a dirty build
+    (``mkdocs serve --dirty``) MkDocs asks (``is_modified``) and builds only those (see ``dirty``)."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed or not os.path.isfile(self.abs_dest_path)
 
 
 class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
@@ -50,6 +77,9 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         self.template_dirs: list[Path] = []
         self.cache: JournalCache | None = None
         """Parsed journal files, kept across ``mkdocs serve`` rebuilds: only changed files are read again."""
+        self.reuse: Reuse | None = None
+        """The last build's companies, facts and pages, kept across ``mkdocs serve`` rebuilds:
+        only the pages whose inputs changed are rendered again."""
         self.assets: list[str] = []
         """The stylesheet and script this instance adds: a site with several journals loads them once."""
         self.nav_named: set[str] = set()
@@ -66,6 +96,24 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         """Our pages' files, from ``on_files`` until each page is written."""
         self.blocks = PageBlocks()
         """Our HTML blocks of every generated page, from ``on_files`` until the page is written."""
+        self.dirty = False
+        """``mkdocs serve --dirty``: MkDocs builds only the files that say they changed (``dirty``)."""
+        self.last: dirty.LastBuild | None = None
+        """What a dirty build needs to know of the one before it; None: the next build is full."""
+        self.sources: tuple[tuple[str, int, int], ...] = ()
+        self.relinked = False
+        """This dirty build's pages of the journal are not those of the last build (added, removed, moved)."""
+        self.site_files: Files | None = None
+        self.ours: dict[str, JournalFile] = {}
+        """This build's files of ours (pages, calendar, attachments), by ``src_uri``."""
+        self.stamps: dict[str, tuple[int, int]] = {}
+        """This build's attachments: modification time (ns) and size of the journal's file."""
+        self.pending: dirty.LastBuild | None = None
+        """This dirty build, recorded for the next one once it is written (``on_post_build``)."""
+        self.search: dirty.SearchIndex | None = None
+        """The search index of the last build that wrote one: each page's entries."""
+        self.search_broken = False
+        """A dirty build's search index could not be made right: every build is full from then on."""
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[list, list]:
         """MkDocs hands over the options as written in ``mkdocs.yml`` (``!ENV`` read already).
@@ -82,6 +130,16 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         from Python, which has no startup event) frees the parsed journal once the pages exist.
         """
         self.cache = JournalCache() if command == "serve" else None
+        self.reuse = Reuse() if command == "serve" else None
+        self.dirty = command == "serve" and dirty
+        self.last = None
+        if self.dirty:  # MkDocs' warning about dirty builds: this plugin makes them right (``dirty``)
+            for logger in _BUILD_LOGS:
+                logger.addFilter(_DIRTY_WARNING)
+
+    def on_shutdown(self) -> None:
+        for logger in _BUILD_LOGS:
+            logger.removeFilter(_DIRTY_WARNING)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_file = Path(config.config_file_path or "mkdocs.yml")
@@ -117,6 +175,9 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         """Every file of ours, by name and with the journal file behind it, before other plugins look."""
         self.started = time.perf_counter()
         excluded = _take_journal_sources(files, self.journal_dir)
+        if self.dirty:  # docs_dir's and the theme's files, before ours join them
+            self.sources = dirty.sources_state((file.src_uri, file.abs_src_path) for file in files
+                                               if file.abs_src_path and file.generated_by is None)
         patterns = config.exclude_docs
         section = self.options.section
 
@@ -132,6 +193,8 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
             log.warning(f"{journal.root / path}: not published: a generated file of the journal has its name")
         self.files.clear()
         self.blocks.clear()
+        self.ours.clear()
+        self.stamps.clear()
         for planned in self.plan.files.values():
             self._announce(files, config, planned)
         for uri in self.assets:
@@ -149,12 +212,16 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
             files.remove(existing)
         if planned.is_page or planned.source is None:
             inclusion = InclusionLevel.UNDEFINED if planned.in_nav else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, planned.src_uri, content=b"", inclusion=inclusion)
+            file = cast(JournalFile, JournalFile.generated(config, planned.src_uri, content=b"", inclusion=inclusion))
             # where the page would be in docs_dir, until it is rendered (mkdocs-static-i18n keeps
             # only the pages it sees there); then the journal file behind it, if there is one
             file.abs_src_path = os.path.join(config.docs_dir, planned.src_uri)
         else:  # an attachment, copied as it is
-            file = File.generated(config, planned.src_uri, abs_src_path=str(planned.source))
+            file = cast(JournalFile, JournalFile.generated(config, planned.src_uri, abs_src_path=str(planned.source)))
+            if self.dirty:  # copied again only when the journal's file changed
+                stamp = self.stamps[planned.src_uri] = _stamp(planned.source)
+                file.changed = self.last is None or self.last.attachments.get(planned.src_uri) != stamp
+        self.ours[planned.src_uri] = file
         self.made_by = file.generated_by
         files.append(file)
 
@@ -169,16 +236,19 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         for uri in broken:
             log.warning(f"{uri}: another plugin removed this page of the journal: its links to it are broken")
         found = {uri: file for uri in self.plan.files if (file := files.get_file_from_path(uri)) is not None}
+        self.relinked = self.last is not None and self.last.urls != {uri: file.url for uri, file in found.items()}
         site = prepare(view, self.options, today, pinned=source in ("env", "option"),
                        use_directory_urls=config.use_directory_urls, template_dirs=self.template_dirs,
-                       urls={uri: file.url for uri, file in found.items()})
+                       urls={uri: file.url for uri, file in found.items()}, reuse=self.reuse)
         made: set[str] = set()
+        pages = ((page, True) for page in build_site(site)) if self.reuse is None else self.reuse.pages(
+            planned_pages(site))
         try:
             with collector_skips_existing_objects():
-                for page in build_site(site):
+                for page, fresh in pages:
                     made.add(page.src_uri)
                     if page.src_uri in found:  # not one another plugin removed
-                        self._fill(config, found[page.src_uri], page)
+                        self._fill(config, found[page.src_uri], page, fresh)
         except TemplateError as error:  # a user's template override: say which, no traceback
             where = f"{error.name}:{error.lineno}: " if isinstance(error, TemplateSyntaxError) else ""
             raise PluginError(f"interview-journal: template {where}{error.message or error}") from None
@@ -192,7 +262,8 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
                  f"{len(journal.problems)} problems; today is {today} ({pinned}); "
                  + (f"{len(self.cache.parsed)} of {len(self.cache)} files read" if self.cache is not None else "read")
                  + f" in {self.loaded - self.started:.2f} s, "
-                 f"pages generated in {time.perf_counter() - rendering:.2f} s")
+                 + (f"{len(self.reuse.rendered)} of {len(made)} pages" if self.reuse is not None else "pages")
+                 + f" generated in {time.perf_counter() - rendering:.2f} s")
         return files
 
     on_files = CombinedEvent(_on_files_plan, _on_files_render)
@@ -207,9 +278,13 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         return {uri for uri, planned in self.plan.files.items() if planned.is_page and not planned.in_nav} \
             if self.plan is not None else set()
 
-    def _fill(self, config: MkDocsConfig, file: File, page: GeneratedPage) -> None:
+    def _fill(self, config: MkDocsConfig, file: File, page: GeneratedPage, fresh: bool) -> None:
         """A page's content into its file; the journal file behind it becomes its source, for
-        the plugins that read a page's history (git dates, rss)."""
+        the plugins that read a page's history (git dates, rss). ``fresh``: rendered in this
+        build (not taken over from the last one); a dirty build writes it again."""
+        if isinstance(file, JournalFile):
+            markdown = page.content.markdown if not isinstance(page.content, bytes) else ""
+            file.changed = fresh or (self.relinked and dirty.may_link(markdown))
         file.content_bytes = page.content if isinstance(page.content, bytes) else self.blocks.add(page.src_uri,
                                                                                                    page.content)
         behind = page.edit_path
@@ -256,6 +331,78 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
                         "another plugin or the theme removed their place in the page")
         return output
 
+    @event_priority(-100)  # last: the navigation as the other plugins left it
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """A dirty build (``mkdocs serve --dirty``): all pages, or only what changed (see
+        ``dirty``). Nothing is written yet: the site folder is emptied now for a full build, and
+        the outputs that must be made again are deleted, so that MkDocs builds those."""
+        if not self.dirty:
+            return nav
+        inputs = dirty.Inputs(dirty.file_digest(config.config_file_path), self.sources,
+                              dirty.nav_signature(nav.items), get_build_date())
+        untested = dirty.unknown({type(plugin).__module__ for plugin in config.plugins.values()}, config.theme.name)
+        why = ("the first build" if self.last is None else "the search index could not be kept right"
+               if self.search_broken else dirty.changed_input(self.last.inputs, inputs))
+        ours = {uri: file for uri, file in self.ours.items() if files.get_file_from_path(uri) is file}
+        outputs = {uri: file.abs_dest_path for uri, file in ours.items()}
+        if untested or why:
+            clean_directory(config.site_dir)
+            because = f"{', '.join(untested)} (not tested with --dirty)" if untested else why
+            log.info(f"dirty build of every page: {because}")
+        else:
+            assert self.last is not None
+            dirty.remove_outputs(dirty.stale_outputs(self.last.outputs, outputs), config.site_dir)
+            in_nav = {page.file.src_uri for page in nav.pages}
+            for file in files.documentation_pages():
+                if file.src_uri in in_nav or file.dest_uri == "index.html":  # their titles are on other pages
+                    if isinstance(file, JournalFile):
+                        file.changed = True
+                    else:  # MkDocs builds a page of docs_dir again when its output is gone
+                        dirty.remove_outputs([file.abs_dest_path], config.site_dir)
+                elif self.relinked and not isinstance(file, JournalFile):  # its links may resolve otherwise now
+                    dirty.remove_outputs([file.abs_dest_path], config.site_dir)
+            built = sum(1 for file in ours.values() if file.is_modified())
+            log.info(f"dirty build: {built} of {len(ours)} files of the journal built again")
+        self.pending = dirty.LastBuild(inputs, outputs, {uri: file.url for uri, file in ours.items()},
+                                       dict(self.stamps))
+        return nav
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self.site_files = files if self.dirty else None
+        return env
+
+    @event_priority(-100)  # after the search plugin wrote its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """A dirty build's search index made right; what the next dirty build needs to know."""
+        if not self.dirty or self.pending is None or self.site_files is None:
+            return
+        self.last, self.pending = self.pending, None
+        if self.assets:  # the first instance of the plugin: the site has one index
+            self._search_index(config, self.site_files)
+
+    def _search_index(self, config: MkDocsConfig, files: Files) -> None:
+        """The search index as a clean build writes it (``dirty.search_index``)."""
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        try:
+            written = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            self.search = None  # no search plugin
+            return
+        pages = [(file.page.url, file.page.content is not None)
+                 for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve) if file.page is not None]
+        found = dirty.search_index(written, pages, self.search)
+        if found is None:
+            self.search, self.search_broken = None, True
+            log.warning("the search index of this dirty build could not be made right: every build is full from "
+                        "now on, and search may list pages as they were; restart mkdocs serve without --dirty")
+            return
+        text, self.search = found
+        if text != written:
+            write_file(text.encode("utf-8"), str(path))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.last = self.pending = None  # the site folder is as the failed build left it: the next build is full
+
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.journal_dir.is_dir():
             server.watch(str(self.journal_dir))
@@ -263,6 +410,14 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        status = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (status.st_mtime_ns, status.st_size)
 
 
 def _edit_uri(path: Path, docs_dir: Path) -> str:

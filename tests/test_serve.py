@@ -1,0 +1,241 @@
+"""A real ``mkdocs serve`` (with and without ``--dirty``) through a sequence of edits, deletions,
+renames and new files, compared byte for byte with a clean ``mkdocs build`` of the final files.
+
+The server runs as a subprocess on a free port; the test waits for each rebuild through the
+server's own live-reload endpoint (``/livereload/<epoch>/...`` answers once a newer build is
+served), then fetches every file of the clean build over HTTP. Nothing here is timed: the
+timeouts are generous, and ``bench/serve.py`` measures how long a rebuild takes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO, debrief
+
+EPOCH = "1795000000"  # SOURCE_DATE_EPOCH: MkDocs' build date (sitemap, home page) is the same in both builds
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+_LIVERELOAD = re.compile(rb"<script>\s*var livereload = function\(epoch, requestId\).*?</script>", re.DOTALL)
+"""What the server adds to every HTML page it serves."""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _environment() -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("INTERVIEW_JOURNAL_TODAY", "SOURCE_DATE_EPOCH")}
+    env.update(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH, INTERVIEW_JOURNAL_CACHE="off",
+               PYTHONPATH=os.pathsep.join([str(REPO / "plugins"), env.get("PYTHONPATH", "")]))
+    return env
+
+
+class Server:
+    """``mkdocs serve`` of a project, and what it serves."""
+
+    def __init__(self, project: Path, *flags: str) -> None:
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.log = (project.parent / f"serve-{self.port}.log").open("wb")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}", *flags],
+            cwd=project, env=_environment(), stdout=self.log, stderr=subprocess.STDOUT)
+        self.epoch = self._wait(lambda: self._epoch(0), 300, "the first build")
+
+    def _wait(self, probe: Callable[[], int | None], timeout: float, what: str) -> int:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise AssertionError(f"mkdocs serve stopped during {what}:\n{self.output()}")
+            found = probe()
+            if found is not None:
+                return found
+            time.sleep(0.2)
+        raise AssertionError(f"no {what} within {timeout} s:\n{self.output()}")
+
+    def _epoch(self, after: int) -> int | None:
+        """The served build's epoch once it is newer than ``after`` (the server holds the request until then)."""
+        try:
+            with urllib.request.urlopen(f"{self.url}livereload/{after}/1", timeout=90) as response:
+                found = int(response.read())
+        except (OSError, ValueError):
+            return None
+        return found if found > after else None
+
+    def rebuilt(self) -> None:
+        """Wait for the rebuild a change starts, and until no other follows it."""
+        self.epoch = self._wait(lambda: self._epoch(self.epoch), 300, "rebuild")
+        while True:  # a change seen twice by the watcher builds twice: wait until it is quiet
+            time.sleep(1.5)
+            latest = self._epoch(0)
+            if latest == self.epoch:
+                return
+            self.epoch = latest if latest is not None else self.epoch
+
+    def get(self, path: str) -> tuple[int, bytes]:
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=90) as response:
+                body = response.read()
+                return response.status, _LIVERELOAD.sub(b"", body) if path.endswith((".html", "/")) or not path \
+                    else body
+        except urllib.error.HTTPError as error:
+            return error.code, b""
+
+    def output(self) -> str:
+        self.log.flush()
+        return Path(self.log.name).read_text(encoding="utf-8", errors="replace")[-6000:]
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+def clean_build(project: Path, url: str, out: Path) -> Path:
+    """``mkdocs build`` of the project as it is now, at the server's URL (as serve builds it)."""
+    config = project / "clean-build.yml"
+    config.write_text(yaml.safe_dump({"INHERIT": "mkdocs.yml", "site_url": url}), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)],
+                            cwd=project, env=_environment(), capture_output=True, text=True, check=False)
+    config.unlink()
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def sample_project(root: Path, **extra: object) -> Path:
+    """The repository's sample site (its mkdocs.yml, docs/ and journal/), with ``extra`` config,
+    a page whose title comes from its heading (not the nav), and links to pages that come and go."""
+    project = root / "project"
+    for folder in ("docs", "journal"):
+        shutil.copytree(REPO / folder, project / folder)
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    guide = next(item["Guide"] for item in config["nav"] if "Guide" in item)
+    guide[guide.index({"Reading the site": "reading-the-site.md"})] = "reading-the-site.md"
+    (project / "docs/links.md").write_text(
+        "# Links\n\n[Zephyr's screen](journal/zephyr-labs/2026-11-21-screen.md), "
+        "[Kestrel's onsite](journal/kestrel-freight-systems/2026-10-21-onsite.md)\n", encoding="utf-8")
+    config["validation"] = {"links": {"not_found": "info"}}  # the links above resolve only at times
+    config["not_in_nav"] = "/links.md"
+    config.update(extra)
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return project
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def steps(project: Path) -> Iterator[tuple[str, list[str]]]:
+    """The changes, one at a time: each yields what it did, and the URLs that must be gone then."""
+    journal = project / "journal"
+    _append(journal / "pinecrest-ledger/2026-11-19-onsite.md",
+            "\n\nThey asked about the ledger migration again, as [Zephyr](../zephyr-labs/2026-11-21-screen.md) "
+            "did.\n\n- [ ] Send the migration write-up 📅 2026-11-27\n")
+    yield "a debrief edited: a note and a dated task", []
+    (journal / "halvard-maps/2026-11-20-onsite.md").write_text(debrief(
+        company="Halvard Maps", role="Backend Engineer", date="2026-11-20 10:00", stage="onsite",
+        interviewers=[{"name": "Ines Park", "title": "Staff Engineer"}], questions=[{"q": "Tile caching?"}],
+        body="Went through tile caching.\n"), encoding="utf-8")
+    yield "a new debrief of a company that has some", []
+    (journal / "zephyr-labs").mkdir()
+    (journal / "zephyr-labs/2026-11-21-screen.md").write_text(debrief(
+        company="Zephyr Labs", role="Data Engineer", date="2026-11-21", body="A first call.\n"), encoding="utf-8")
+    yield "a new company", []
+    (journal / "kestrel-freight-systems/2026-10-20-onsite.md").rename(
+        journal / "kestrel-freight-systems/2026-10-21-onsite.md")
+    yield "a debrief renamed", ["journal/kestrel-freight-systems/2026-10-20-onsite/"]
+    (journal / "societe-verte-fils/2026-11-10-hr-phone-screen.md").unlink()
+    yield "a debrief deleted", ["journal/societe-verte-fils/2026-11-10-hr-phone-screen/"]
+    _append(journal / "quillon-health/company.md", "\nThey moved the office.\n")
+    yield "a company note edited", []
+    (journal / "lumen-harbor-analytics/board.png").write_bytes(PNG)
+    _append(journal / "lumen-harbor-analytics/2026-11-18-technical-interview.md", "\n![The board](board.png)\n")
+    yield "an attachment, and a note that shows it", []
+    _append(project / "docs/index.md", "\nA line added to the home page.\n")
+    yield "a page of docs_dir edited", []
+    shutil.rmtree(journal / "brightwell-robotics")
+    yield "a company's folder deleted", ["journal/brightwell-robotics/2026-10-16-hiring-manager-interview/",
+                                         "journal/companies/brightwell-robotics/"]
+    _replace(project / "mkdocs.yml", "name: Alex Morgan", "name: Alex M. Morgan")
+    yield "mkdocs.yml edited (the candidate's name, in every draft)", []
+    _append(journal / "zephyr-labs/2026-11-21-screen.md", "\nThey will call back.\n\n- [ ] Call back 📅 2026-11-26\n")
+    yield "a debrief edited after all that", []
+
+
+def served_like_clean(server: Server, project: Path, out: Path, gone: list[str]) -> None:
+    site = clean_build(project, server.url, out)
+    files = sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file())
+    assert len(files) > 50
+    different = []
+    for name in files:
+        url = name[:-len("index.html")] if name.endswith("/index.html") or name == "index.html" else name
+        status, body = server.get(url)
+        if status != 200 or body != (site / name).read_bytes():
+            different.append(f"{name} ({status})")
+    assert not different, f"served differently from a clean build: {different[:20]}"
+    for url in gone:
+        assert server.get(url)[0] == 404, f"{url} is still served"
+
+
+@pytest.mark.parametrize("flags", [(), ("--dirty",)], ids=["serve", "serve-dirty"])
+def test_serve_after_changes_serves_what_a_clean_build_makes(tmp_path: Path, flags: tuple[str, ...]) -> None:
+    project = sample_project(tmp_path)
+    server = Server(project, *flags)
+    try:
+        gone: list[str] = []
+        for number, (what, removed) in enumerate(steps(project)):
+            server.rebuilt()
+            gone += removed
+            if number in (0, 4):  # along the way too, not only at the end
+                served_like_clean(server, project, tmp_path / f"clean-{number}", gone)
+        served_like_clean(server, project, tmp_path / "clean", gone)
+        if flags:
+            assert "files of the journal built again" in server.output()  # it was not a full build each time
+    finally:
+        server.stop()
+
+
+def test_serve_dirty_beside_an_untested_plugin_builds_everything(tmp_path: Path) -> None:
+    """mkdocs-redirects writes pages of its own: with it, every dirty build is full, and right."""
+    pytest.importorskip("mkdocs_redirects")
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    project = sample_project(tmp_path, plugins=[*config["plugins"], {
+        "redirects": {"redirect_maps": {"old-home.md": "index.md"}}}])
+    server = Server(project, "--dirty")
+    try:
+        for number, (what, removed) in enumerate(steps(project)):
+            server.rebuilt()
+            if number == 4:
+                break
+        served_like_clean(server, project, tmp_path / "clean", [
+            "journal/kestrel-freight-systems/2026-10-20-onsite/", "journal/societe-verte-fils/2026-11-10-hr-phone-screen/"])
+        assert server.get("old-home/")[0] == 200
+        assert "mkdocs_redirects.plugin (not tested with --dirty)" in server.output()
+    finally:
+        server.stop()
