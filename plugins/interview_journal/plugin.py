@@ -12,6 +12,7 @@ import logging
 import os
 import time
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
@@ -420,6 +421,7 @@ def _stamp(path: Path) -> tuple[int, int]:
     return (status.st_mtime_ns, status.st_size)
 
 
+@lru_cache(maxsize=1 << 16)  # resolving both paths was a fifth of a serve rebuild that changed one debrief
 def _edit_uri(path: Path, docs_dir: Path) -> str:
     """The journal file relative to docs_dir, which is what ``edit_uri`` is relative to."""
     return Path(os.path.relpath(path.resolve(), docs_dir.resolve())).as_posix()

@@ -22,7 +22,8 @@ from ..rules import BUCKET_TITLES, FollowUp, bucket
 from . import names
 from .render import environment, text_renderer
 from .site import GeneratedPage, Site
-from .views import companies, company, dashboard, debrief, followups, insights, people, questions
+from .views import companies as companies_page
+from .views import company, dashboard, debrief, followups, insights, people, questions
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,11 @@ def planned_pages(site: Site) -> Iterator[PlannedPage]:
 
     A page made of the whole journal (the calendar, the lists) has the whole journal in its key:
     every company (an unchanged one is the same object from one ``mkdocs serve`` build to the
-    next, ``reuse.Reuse.same_companies``), the problems and every page's URL. A company's page
+    next, ``reuse.Reuse.same_companies``), the problems and every page's URL. The people and
+    questions pages show the front matter alone, and insights the front matter and the task
+    lines (``tests/test_pages_reuse.py`` holds them to it): a note edited in a debrief's body
+    leaves them as they are. With templates of the user's, every list has the whole journal
+    in its key. A company's page
     and its debriefs' pages show that company alone (its processes, follow-ups, timeline and
     people come from its own files), so their key is the company, the URLs of its pages and
     the ``done`` handles of its items (a handle is made unique across the whole journal).
@@ -55,14 +60,22 @@ def planned_pages(site: Site) -> Iterator[PlannedPage]:
     """
     env = template_environment(site)
     shared = site_inputs(site)
-    whole = (shared, tuple(site.journal.companies.values()), tuple(site.journal.problems), tuple(site.urls.items()))
+    companies = tuple(site.journal.companies.values())
+    whole: tuple[Any, ...] = (shared, companies, tuple(site.journal.problems), tuple(site.urls.items()))
+    front_matter: tuple[Any, ...] = (shared, tuple((c.key, c.slug, c.name, c.note.model if c.note else None,
+                                   tuple((entry.rel, entry.model) for entry in c.debriefs)) for c in companies),
+                    tuple(site.urls.items()))
+    with_tasks: tuple[Any, ...] = (front_matter, tuple(tuple(entry.tasks) for c in companies for entry in c.debriefs))
+    if site.template_dirs:  # a template of the user's may show anything of a file
+        front_matter = with_tasks = whole
     yield PlannedPage(site.src(names.CALENDAR), whole,
                       lambda: GeneratedPage(site.src(names.CALENDAR),
                                             build_calendar(site.processes, site.items, site.today)))
-    for name, view in ((names.DASHBOARD, dashboard.page), (names.FOLLOWUPS, followups.page),
-                       (names.COMPANIES, companies.page), (names.PEOPLE, people.page),
-                       (names.QUESTIONS, questions.page), (names.INSIGHTS, insights.page)):
-        yield PlannedPage(site.src(name), whole, _bind(view, site, env))
+    for name, view, key in ((names.DASHBOARD, dashboard.page, whole), (names.FOLLOWUPS, followups.page, whole),
+                            (names.COMPANIES, companies_page.page, whole), (names.PEOPLE, people.page, front_matter),
+                            (names.QUESTIONS, questions.page, front_matter),
+                            (names.INSIGHTS, insights.page, with_tasks)):
+        yield PlannedPage(site.src(name), key, _bind(view, site, env))
     keys = {found.key: company_key(site, found, shared) for found in site.journal.companies.values()}
     for found in site.journal.companies.values():
         yield PlannedPage(site.company_src(found), keys[found.key], _bind(company.page, site, env, found))

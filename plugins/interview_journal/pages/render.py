@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import (
+    BytecodeCache,
     ChoiceLoader,
     Environment,
     FileSystemLoader,
@@ -22,12 +23,37 @@ from jinja2 import (
     TemplateError,
     TemplateSyntaxError,
 )
+from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
 from ..dates import Moment, day_of, format_moment
 from ..drafts import Render
 
 TEMPLATES = Path(__file__).parent / "templates"
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory, for every environment of this process.
+
+    A build makes its environments anew (``environment``): their globals belong to that build.
+    Compiling our templates was a third of a ``mkdocs serve`` rebuild that changed one
+    debrief; Jinja keys each compiled template by the checksum of its source, so an edited
+    override is compiled again.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
 
 
 def environment(override_dirs: Sequence[Path] = ()) -> Environment:
@@ -41,6 +67,7 @@ def environment(override_dirs: Sequence[Path] = ()) -> Environment:
         undefined=StrictUndefined,
         keep_trailing_newline=False,
         auto_reload=False,  # one environment per build: no need to stat a template file at every page
+        bytecode_cache=_COMPILED,
     )
     env.filters["when"] = time_element
     env.filters["day"] = lambda value: time_element(value, weekday=False, clock=False)
@@ -65,6 +92,7 @@ def text_environment(override_dirs: Sequence[Path] = ()) -> Environment:
         autoescape=False,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
+        bytecode_cache=_COMPILED,
     )
 
 
