@@ -316,7 +316,7 @@ SHARED.add({"toc.md": debrief(company="Contents", went_well=["the demo"], body="
 def test_the_table_of_contents_lists_our_sections_then_the_notes(out: Path) -> None:
     toc = soup(out / "journal" / "toc" / "index.html").select_one("nav.md-nav--secondary")
     titles = [link.get_text(strip=True) for link in toc.select("a.md-nav__link")]
-    assert titles[:2] == ["Checklist", "How it went"]
+    assert titles[:3] == ["Checklist", "Details", "How it went"]
     assert titles.index("How it went") < titles.index("Notes") < titles.index("Impressions")
     for link in toc.select("a.md-nav__link"):
         anchor = link["href"].lstrip("#")

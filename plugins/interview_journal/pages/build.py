@@ -7,12 +7,14 @@ HTML, ``blocks.PageBlocks``) never holds the whole site's HTML at once.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from jinja2 import Environment
 
 from .. import insights as ins
 from ..calendar import build_calendar
 from ..rules import BUCKET_TITLES, bucket
+from ..wording import count
 from . import names
 from .render import environment
 from .site import GeneratedPage, Site
@@ -35,6 +37,11 @@ def build_site(site: Site) -> Iterator[GeneratedPage]:
     yield from debrief.pages(site, env)
 
 
+def overdue_by(due: date, today: date) -> str:
+    """``3 days overdue``: what an overdue item says (the browser says it again on the reader's day)."""
+    return f"{count((today - due).days, 'day')} overdue"
+
+
 def template_environment(site: Site) -> Environment:
     """The HTML templates, with what every one of them may use as globals: "macros.html" is
     then imported once per build, not once per page (``import ... with context`` re-runs the
@@ -49,6 +56,7 @@ def template_environment(site: Site) -> Environment:
         "link": site.link,
         "company_link": site.company_link,
         "done_handle": site.done_handle,
+        "overdue_by": overdue_by,
         "answer_titles": ins.ANSWER_TITLES,
     })
     return env

@@ -163,9 +163,12 @@ def src_of(section: str, name: str) -> str:
     return f"{section}/{name}" if section else name
 
 
-NOT_SEARCHED = {"search": {"exclude": True}}
+NOT_SEARCHED: dict[str, object] = {"search": {"exclude": True}}
 """Meta of the aggregate pages: they repeat what the debrief and company pages say, so search
 leads to those instead (and a large journal's index is not several times its size)."""
+WIDE_TABLE: dict[str, object] = {**NOT_SEARCHED, "hide": ["toc"]}
+"""Meta of the pages that are one wide table (companies, people): Material's table of contents
+column would take a third of the screen for nothing (``hide: [toc]``; other themes ignore it)."""
 
 
 def own_meta(entry: Entry[Any] | None) -> dict[str, object]:
