@@ -42,6 +42,9 @@ def test_the_defaults_are_the_documented_ones() -> None:
     ({"timezone": 5}, "timezone: expected a time zone name like Europe/Berlin, got 5"),
     ({"timezone": "Mars/Olympus"}, "timezone: expected a time zone name like Europe/Berlin, got 'Mars/Olympus'"),
     ({"today": "2026-02-30"}, "today: expected a date YYYY-MM-DD, got '2026-02-30'"),
+    ({"today": date(9999, 12, 31)}, "today: expected a date YYYY-MM-DD, got 9999-12-31"),
+    ({"today": "0001-01-01"}, "today: expected a date YYYY-MM-DD, got '0001-01-01'"),
+    ({"due": {"thank_you": 3000000}}, "due.thank_you: expected a whole number of at most 365, got 3000000"),
     ({"section": "../outside"}, "section: expected a folder inside the site, got '../outside'"),
 ])
 def test_a_wrong_option_names_itself(values: dict, expected: str) -> None:

@@ -267,6 +267,10 @@ def export() -> None:
     """Export the journal: a calendar (ics) or a spreadsheet of interviews (csv)."""
 
 
+MAX_DURATION = 7 * 24 * 60
+"""The longest interview event, in minutes (a week): more is a typo, and a huge number would not
+fit in a date at all."""
+
 output_option = click.option(
     "--output", "-o", "output", type=click.Path(path_type=Path, dir_okay=False, writable=True),
     help="Write to this file instead of standard output (an existing file is replaced).",
@@ -289,8 +293,8 @@ def _write(data: bytes, output: Path | None) -> None:
 @journal_option
 @config_option
 @today_option
-@click.option("--duration", type=click.IntRange(min=1), default=None, metavar="MINUTES",
-              help="Length of an interview that has a time. Default: 60.")
+@click.option("--duration", type=click.IntRange(min=1, max=MAX_DURATION), default=None, metavar="MINUTES",
+              help="Length of an interview that has a time, up to a week (10080). Default: 60.")
 @output_option
 def export_ics(journal_dir: Path | None, config: Path | None, today: str | None, duration: int | None,
                output: Path | None) -> None:

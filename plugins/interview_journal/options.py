@@ -23,7 +23,7 @@ from typing import Annotated, Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError, field_validator
 
-from .dates import zone_from_name
+from .dates import RANGE_HINT, in_range, zone_from_name
 from .frontmatter import ListOf, Text, fail
 from .problems import Loc, Problem, dotted, explain
 
@@ -92,9 +92,11 @@ class Options(_Strict):
     def _today(cls, value: object) -> object:
         if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
             try:
-                return date.fromisoformat(value.strip())
+                value = date.fromisoformat(value.strip())
             except ValueError:
                 raise fail("a date YYYY-MM-DD", "that day does not exist") from None
+        if type(value) is date and not in_range(value):
+            raise fail("a date YYYY-MM-DD", RANGE_HINT)
         if value is None or type(value) is date:
             return value
         raise fail("a date YYYY-MM-DD", "leave the option out to use the day of the build")

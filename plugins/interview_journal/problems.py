@@ -7,6 +7,7 @@ we know how to fix it, ``(hint: ...)`` at the end of the same line.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 Loc = tuple[str | int, ...]
@@ -62,6 +63,8 @@ def describe(value: object) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
+    if isinstance(value, date):  # a YAML date of mkdocs.yml
+        return value.isoformat()
     return type(value).__name__
 
 
