@@ -30,9 +30,9 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     original = load_module.load_file
 
-    def counting(path: Path, rel: str, zone: object) -> object:
+    def counting(path: Path, rel: str, zone: object, *content: object) -> object:
         seen.append(rel)
-        return original(path, rel, zone)  # type: ignore[arg-type]
+        return original(path, rel, zone, *content)  # type: ignore[arg-type]
 
     monkeypatch.setattr(load_module, "load_file", counting)
     return seen
@@ -229,3 +229,107 @@ def test_loaded_models_are_read_only_and_keep_which_fields_each_file_set(tmp_pat
     assert third.model_extra == {} and third.model_fields_set == {"company", "role", "date", "stage", "interviewers"}
     copy = third.model_copy(update={"round": 3})
     assert copy.round == 3 and third.round is None and "round" not in third.model_fields_set
+
+
+# --- every problem of a file at once ----------------------------------------------------------
+
+def test_a_wrong_date_hides_none_of_the_files_other_problems(tmp_path, in_tmp):
+    journal = load(tmp_path, "---\ncompany: Acme\nrole: Dev\ndate: 14:00\nformat: zoom\nrapport: great\n"
+                             "interviewr: Sam\n---\n- [ ] send the deck 📅 2026-13-40\n")
+    assert [(p.line, p.field) for p in journal.problems] == [
+        (4, "date"), (5, "format"), (6, "rapport"), (7, "interviewr"), (9, "task")]
+    assert journal.debriefs == []
+
+
+def test_a_missing_company_hides_none_of_the_other_problems(tmp_path, in_tmp):
+    journal = load(tmp_path, "---\nrole: Dev\ndate: 2026-11-20\nround: true\ninterest: 9\n---\n")
+    assert [p.field for p in journal.problems] == ["company", "round", "interest"]
+
+
+def test_a_refused_value_in_a_list_item_drops_only_that_item(tmp_path, in_tmp):
+    journal = load(tmp_path, HEAD + "n: &n Sam\ninterviewers:\n  - name: *n\n  - name: Bo\n---\n")
+    assert [p.field for p in journal.problems] == ["interviewers[0].name"]
+    assert [person.name for person in journal.debriefs[0].model.interviewers] == ["Bo"]
+
+
+# --- no two files for one page -----------------------------------------------------------------
+
+def _problems_of(journal) -> list[tuple[str, str, str]]:
+    return [(p.path, p.expected, p.got) for p in journal.problems]
+
+
+def test_files_that_would_be_one_page_are_a_problem_naming_both(tmp_path, in_tmp):
+    for name in ("acme.md", "acme/index.md", "acme/README.md"):
+        write(tmp_path, DEBRIEF.format(company="Acme", day=10), name)
+    journal = load_journal(tmp_path / "journal", timezone.utc)
+    assert _problems_of(journal) == [
+        ("journal/acme/README.md", "a page of its own", "the page of journal/acme.md"),
+        ("journal/acme/index.md", "a page of its own", "the page of journal/acme.md"),
+    ]
+    assert [entry.rel for entry in journal.debriefs] == ["acme"]
+
+
+@pytest.mark.parametrize("names", [("x.md", "x.MD"), ("x.md", "X.md"), ("Acme/x.md", "acme/x.md"),
+                                   ("caf\u00e9.md", "cafe\u0301.md")])
+def test_names_one_file_system_would_confuse_are_one_page(tmp_path, in_tmp, names):
+    """macOS and Windows ignore case (and macOS normalizes accents): those files would share a
+    page, its ids and its calendar UIDs. The problem is the same on every machine."""
+    for name in names:
+        write(tmp_path, DEBRIEF.format(company="Acme", day=10), name)
+    journal = load_journal(tmp_path / "journal", timezone.utc)
+    assert len(journal.debriefs) == 1
+    kept = journal.debriefs[0].source.display
+    assert _problems_of(journal) == [(next(f"journal/{n}" for n in names if f"journal/{n}" != kept),
+                                      "a page of its own", f"the page of {kept}")]
+
+
+@pytest.mark.parametrize("name", ["README.md", "index.md", "calendar.ics/a.md", "Calendar.ics.md", "assets/x.md",
+                                  "followups.md", "Companies/acme.md"])
+def test_a_debrief_may_not_take_a_generated_pages_name(tmp_path, in_tmp, name):
+    write(tmp_path, DEBRIEF.format(company="Acme", day=10), name)
+    journal = load_journal(tmp_path / "journal", timezone.utc)
+    assert [(p.path, p.expected) for p in journal.problems] == [
+        (f"journal/{name}", "a name the generated pages do not use")]
+    assert journal.debriefs == [] and journal.left_out == []
+
+
+def test_a_company_note_has_no_page_to_share(tmp_path, in_tmp):
+    write(tmp_path, NOTE.format(company="Acme"), "acme.md")
+    write(tmp_path, DEBRIEF.format(company="Acme", day=10), "acme/index.md")
+    journal = load_journal(tmp_path / "journal", timezone.utc)
+    assert journal.problems == [] and len(journal.debriefs) == len(journal.notes) == 1
+
+
+def test_a_file_left_out_keeps_its_place_for_its_problems(tmp_path, in_tmp):
+    write(tmp_path, "---\ncompany: Acme\nrole: Dev\ndate: 14:00\n---\n", "acme/a.md")
+    write(tmp_path, "no front matter\n", "acme/b.md")
+    write(tmp_path, DEBRIEF.format(company="Acme", day=10), "acme/c.md")
+    write(tmp_path, "no front matter\n", "acme/c/index.md")  # c's page is c.md's
+    journal = load_journal(tmp_path / "journal", timezone.utc)
+    assert [(found.rel, [p.field for p in found.problems]) for found in journal.left_out] == [
+        ("acme/a", ["date"]), ("acme/b", ["front matter"])]
+
+
+# --- the cache trusts the bytes, not the clock ---------------------------------------------------
+
+def test_an_edit_that_keeps_size_and_modification_time_is_seen(tmp_path: Path, parses: list[str]) -> None:
+    root, cache = journal(tmp_path), JournalCache()
+    load_journal(root, timezone.utc, cache)
+    parses.clear()
+    path = root / "acme" / "2026-11-10.md"
+    before = path.stat()
+    path.write_text(DEBRIEF.format(company="Acme", day=10).replace("Dev", "Ops"), encoding="utf-8")  # same size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
+    second = load_journal(root, timezone.utc, cache)
+    assert parses == ["acme/2026-11-10"]
+    assert {entry.model.role for entry in second.debriefs if entry.rel == "acme/2026-11-10"} == {"Ops"}
+
+
+def test_a_touched_but_unchanged_file_is_not_parsed_again(tmp_path: Path, parses: list[str]) -> None:
+    root, cache = journal(tmp_path), JournalCache()
+    load_journal(root, timezone.utc, cache)
+    parses.clear()
+    touch(root / "acme" / "2026-11-10.md", DEBRIEF.format(company="Acme", day=10))
+    load_journal(root, timezone.utc, cache)
+    assert parses == []

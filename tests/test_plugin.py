@@ -142,7 +142,11 @@ def test_a_plain_build_keeps_valid_files_and_lists_problems(site) -> None:
     }, strict=False)
     assert (out / "journal/good/index.html").is_file()
     assert (out / "journal/typo/index.html").is_file()  # kept, without the wrong field
-    assert not (out / "journal/bad").exists()
+    left_out = soup(out / "journal/bad/index.html").select_one(".ij-left-out")  # its problems, not its values
+    assert [li.get_text() for li in left_out.select("li")] == [
+        "journal/bad.md:4:1: front matter: expected valid YAML, got did not find expected node content (hint: check "
+        "the indentation, and quote values that contain ': ' or start with a special character)"]
+    assert "Acme" not in left_out.get_text()
     problems = [li.get_text() for li in soup(out / "journal/index.html").select(".admonition.warning li")]
     assert len(problems) == 2
     assert problems[1] == "journal/typo.md:5:1: format: expected one of phone | video | onsite | panel | take-home | other, got zoom"
