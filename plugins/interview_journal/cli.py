@@ -17,7 +17,7 @@ import click
 from pydantic import ValidationError
 
 from .dates import resolve_today, sort_key
-from .diskcache import open_cache, save_cache
+from .diskcache import CacheRefused, open_cache, save_cache
 from .frontmatter import Debrief
 from .journal import Journal
 from .load import display_path, load_journal
@@ -43,7 +43,11 @@ class Context:
     def load(self) -> Journal:
         if not self.journal_dir.is_dir():
             raise click.UsageError(f"no journal folder at {self.journal_dir}: pass --journal DIR")
-        cache = open_cache(self.journal_dir)
+        try:
+            cache = open_cache(self.journal_dir)
+        except CacheRefused as refused:
+            click.echo(f"note: not using the cache: {refused}", err=True)
+            cache = None
         journal = load_journal(self.journal_dir, self.zone, cache)
         save_cache(self.journal_dir, cache)
         return journal
