@@ -178,6 +178,8 @@ def test_the_plugin_keeps_its_cache_across_builds(tmp_path: Path, monkeypatch: p
     build(tmp_path)
     assert parses == ["acme/2026-11-10"]
     assert len(plugin.cache) == 1
+    plugin.on_shutdown()  # as serve ends: MkDocs hands the same instance to the next build
+    assert plugin.cache is None
 
 
 def _reusing(original: object, plugin: InterviewJournalPlugin) -> object:

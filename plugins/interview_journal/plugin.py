@@ -8,6 +8,7 @@ where it needs the page, the journal folder watched by ``mkdocs serve``, and the
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from pathlib import Path
@@ -45,6 +46,9 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         self.template_dirs: list[Path] = []
         self.cache: JournalCache | None = None
         """Parsed journal files, kept across ``mkdocs serve`` rebuilds: only changed files are read again."""
+        self.serving = False
+        """True under ``mkdocs serve``: the journal's problems are then logged below warning level,
+        so that ``strict: true`` does not stop the rebuild (the pages show them instead)."""
         self.blocks = PageBlocks()
         """Our HTML blocks of every generated page, from ``on_files`` until the page is written."""
 
@@ -63,6 +67,7 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         from Python, which has no startup event) frees the parsed journal once the pages exist.
         """
         self.cache = JournalCache() if command == "serve" else None
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_file = Path(config.config_file_path or "mkdocs.yml")
@@ -102,7 +107,7 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         loaded = time.perf_counter()
         _exclude_journal_sources(files, self.journal_dir)
         for problem in journal.problems:
-            log.warning(str(problem))
+            log.log(self._problem_level, str(problem))
         self.blocks.clear()
         site = prepare(journal, self.options, today, pinned=source in ("env", "option"),
                        use_directory_urls=config.use_directory_urls, template_dirs=self.template_dirs)
@@ -118,16 +123,27 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(name).name)))
         pinned = "pinned" if source in ("env", "option") else "not pinned"
-        log.info(f"{len(journal.debriefs)} debriefs, {len(journal.notes)} company notes, "
+        log.info(("public site (public: true): " if self.options.public else "private site: ")
+                 + f"{len(journal.debriefs)} debriefs, {len(journal.notes)} company notes, "
                  f"{len(journal.problems)} problems; today is {today} ({pinned}); "
                  + (f"{len(self.cache.parsed)} of {len(self.cache)} files read" if self.cache is not None else "read")
                  + f" in {loaded - started:.2f} s, pages generated in {time.perf_counter() - loaded:.2f} s")
+        if journal.problems and self.serving:
+            log.info("the problems are listed on the journal's dashboard and their debrief pages; "
+                     "mkdocs build --strict fails on them")
         return files
+
+    @property
+    def _problem_level(self) -> int:
+        """MkDocs' strict mode stops a build on a warning: a one-off build must stop on the
+        journal's problems, ``mkdocs serve`` must not (its pages would hang until they are fixed)."""
+        return logging.INFO if self.serving else logging.WARNING
 
     def _add(self, files: Files, config: MkDocsConfig, page: GeneratedPage) -> None:
         existing = files.get_file_from_path(page.src_uri)
         if existing is not None and existing.generated_by is None:
-            log.warning(f"{page.src_uri}: the journal's page replaces the file of the same name in docs_dir")
+            log.log(self._problem_level,
+                    f"{page.src_uri}: the journal's page replaces the file of the same name in docs_dir")
             files.remove(existing)
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         content = page.content if isinstance(page.content, bytes) else self.blocks.add(page.src_uri, page.content)
@@ -169,12 +185,19 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         return output
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        self.serving = True  # ``serve --clean`` starts as a build: its rebuilds are served all the same
         if self.journal_dir.is_dir():
             server.watch(str(self.journal_dir))
         for folder in self.template_dirs:
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+    def on_shutdown(self) -> None:
+        """The end of ``mkdocs serve``: MkDocs may hand this instance to a later build of the same process."""
+        self.serving = False
+        self.cache = None
 
 
 def _edit_uri(path: Path, docs_dir: Path) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import quote
 
 from jinja2 import (
     ChoiceLoader,
@@ -46,6 +47,7 @@ def environment(override_dirs: Sequence[Path] = ()) -> Environment:
     env.filters["day"] = lambda value: time_element(value, weekday=False, clock=False)
     env.filters["iso"] = lambda value: day_of(value).isoformat() if value is not None else ""
     env.filters["safe_href"] = safe_href
+    env.filters["mailto"] = mailto
     env.filters["pre_text"] = pre_text
     return env
 
@@ -105,6 +107,12 @@ def safe_href(url: str | None) -> str:
     if url and re.match(r"^(https?://|mailto:)[^\s\"'<>]+$", url, re.IGNORECASE):
         return url
     return ""
+
+
+def mailto(address: str | None) -> str:
+    """The ``mailto:`` link of an address, percent-encoded (RFC 6068): an address may hold
+    ``%``, ``#`` or ``/``, which a mail program would otherwise read as more than the address."""
+    return safe_href("mailto:" + quote(address, safe="@")) if address else ""
 
 
 def page_title(text: str) -> str:
