@@ -135,6 +135,21 @@ def test_a_problem_fails_the_strict_build(tmp_path: Path, monkeypatch: pytest.Mo
         build(tmp_path, strict=True)
 
 
+def test_a_quiet_strict_build_fails_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``mkdocs build --strict -q`` drops warnings before MkDocs counts them: the plugin stops it."""
+    from mkdocs.__main__ import cli as mkdocs_cli
+
+    monkeypatch.chdir(tmp_path)
+    make_project(tmp_path, {"a.md": debrief(format="zoom")})
+    level = logging.getLogger("mkdocs").level
+    try:
+        result = CliRunner().invoke(mkdocs_cli, ["build", "--strict", "-q"])
+    finally:
+        logging.getLogger("mkdocs").setLevel(level)
+    assert result.exit_code == 1
+    assert not (tmp_path / "site" / "journal").exists()
+
+
 def test_a_plain_build_keeps_valid_files_and_lists_problems(site) -> None:
     out = site({
         "good.md": debrief(),

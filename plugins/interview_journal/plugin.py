@@ -108,6 +108,10 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         _exclude_journal_sources(files, self.journal_dir)
         for problem in journal.problems:
             log.log(self._problem_level, str(problem))
+        if journal.problems and config.strict and not self.serving and not log.isEnabledFor(logging.WARNING):
+            # ``--quiet`` drops warnings before MkDocs counts them: strict would pass a half-read journal
+            raise PluginError(f"interview-journal: {len(journal.problems)} problem(s) in the journal, and warnings "
+                              "are silenced (--quiet): run 'interview-journal check' to see them")
         self.blocks.clear()
         site = prepare(journal, self.options, today, pinned=source in ("env", "option"),
                        use_directory_urls=config.use_directory_urls, template_dirs=self.template_dirs)
