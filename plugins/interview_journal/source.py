@@ -279,14 +279,30 @@ def read_bytes(path: Path, display: str) -> bytes | Problem:
         if problem is not None:
             return problem
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with os.fdopen(handle, "rb") as file:
-            problem = _not_regular(os.fstat(file.fileno()).st_mode, display)
+        try:
+            status = os.fstat(handle)
+            problem = _not_regular(status.st_mode, display)
             if problem is not None:
                 return problem
-            data = file.read(MAX_BYTES + 1)
+            data = _read_at_most(handle, MAX_BYTES + 1, status.st_size + 1)
+        finally:
+            os.close(handle)
     except OSError as error:
         return Problem(display, 1, 1, "file", "a readable file", error.strerror or str(error))
     return _too_big(len(data), display) or data
+
+
+def _read_at_most(handle: int, limit: int, expected: int) -> bytes:
+    """Up to ``limit`` bytes, read in pieces of the size ``stat`` gave (plus one, to see that a
+    file grew): a piece of ``limit`` would allocate a mebibyte for every small file."""
+    pieces, size = [], 0
+    while size < limit:
+        piece = os.read(handle, min(max(expected - size, 4096), limit - size))
+        if not piece:
+            break
+        pieces.append(piece)
+        size += len(piece)
+    return b"".join(pieces)
 
 
 def _too_big(size: int, display: str) -> Problem | None:
