@@ -127,10 +127,18 @@ def test_private_takes_yaml_booleans(tmp_path):
     assert journal.problems == []
     assert only_debrief(journal).private is True
 
-@pytest.mark.parametrize("written", ["false", "False", "no", "off"])
+@pytest.mark.parametrize("written", ["false", "False", "FALSE", "!!bool false"])
 def test_only_a_plain_false_is_public(tmp_path, written):
     journal = load(tmp_path, HEAD + f"private: {written}\n---\n")
     assert journal.problems == [] and only_debrief(journal).private is False
+
+@pytest.mark.parametrize("written", ["no", "off", "No", "OFF"])
+def test_a_false_that_yaml_1_2_reads_as_text_is_private(tmp_path, written):
+    """YAML 1.1 (PyYAML, MkDocs) reads no and off as false; YAML 1.2 (many editors) as the text "no"."""
+    journal = load(tmp_path, HEAD + f"private: {written}\n---\n")
+    assert lines(journal) == [f"{PATH}:5:1: private: expected true or false, got {written} (hint: write false to "
+                              "publish the file (YAML 1.2 reads no and off as text); until then it counts as private)"]
+    assert only_debrief(journal).private is True
 
 @pytest.mark.parametrize(("fields", "problem"), [
     ("private: 0\n", "5:1: private: expected true or false, got 0"),

@@ -224,6 +224,7 @@ HOSTILE_PRIVATE = {
     "case": "Private: true\n",
     "quoted": "private: 'no'\n",
     "zero": "private: 0\n",
+    "no": "private: no\n",
 }
 
 

@@ -259,8 +259,10 @@ def load_file(path: Path, rel: str, zone: tzinfo, content: bytes | None = None) 
     is_note = isinstance(kind, str) and kind.strip().lower() == "company"
     model_class: type[BaseModel] = CompanyNote if is_note else Debrief
     close = _close_fields(source, model_class)
-    model, problems, data = validate(model_class, source, zone, private_in_doubt=_private_in_doubt(source, close))
-    problems = source.problems + _near_misses(source, close) + problems
+    unsure = _unsure_false(source)
+    model, problems, data = validate(model_class, source, zone,
+                                     private_in_doubt=unsure is not None or _private_in_doubt(source, close))
+    problems = source.problems + _near_misses(source, close) + ([unsure] if unsure else []) + problems
     tasks: list[Task] = []
     if model_class is Debrief:  # checked even when the file is left out: every problem at once
         tasks, task_problems = parse_tasks(source.body, source.body_line, source.display)
@@ -315,6 +317,19 @@ def validate(model_class: type[M], source: RawFile, zone: tzinfo,
         else:
             return (None if left_out else model), problems, data
     return None, problems, data
+
+
+_PLAIN_FALSE = ("false", "False", "FALSE")
+
+
+def _unsure_false(source: RawFile) -> Problem | None:
+    """``private: no`` or ``off``: false to YAML 1.1 (and to us), the text "no" to a YAML 1.2
+    reader (many editors): not a plain ``false``, so it counts as private, with a problem line."""
+    if (source.data or {}).get("private") is False and source.raw.get(("private",)) not in _PLAIN_FALSE:
+        return source.problem(("private",), "true or false", source.raw.get(("private",), "another false"),
+                              "write false to publish the file (YAML 1.2 reads no and off as text); "
+                              "until then it counts as private")
+    return None
 
 
 def _private_in_doubt(source: RawFile, close: dict[str, str]) -> bool:
