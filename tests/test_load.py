@@ -7,6 +7,7 @@ Parses are counted by wrapping ``load.load_file`` (never by timing).
 from __future__ import annotations
 
 import os
+import sys
 from datetime import timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -335,3 +336,51 @@ def test_a_touched_but_unchanged_file_is_not_parsed_again(tmp_path: Path, parses
     touch(root / "acme" / "2026-11-10.md", DEBRIEF.format(company="Acme", day=10))
     load_journal(root, timezone.utc, cache)
     assert parses == []
+
+
+# --- names a file system allows ------------------------------------------------------------------
+
+@pytest.mark.skipif(os.name == "nt" or sys.platform == "darwin", reason="a name that is not UTF-8 needs Linux")
+def test_a_file_name_that_is_not_utf8_is_a_problem_not_a_crash(tmp_path, in_tmp):
+    write(tmp_path, DEBRIEF.format(company="Acme", day=10), "ok.md")
+    (tmp_path / "journal" / os.fsdecode(b"bad\xffname.md")).write_text(DEBRIEF.format(company="Acme", day=11))
+    journal = load_journal(tmp_path / "journal", timezone.utc)
+    assert [str(p) for p in journal.problems] == [
+        "journal/bad\\xffname.md:1:1: file: expected a file name in UTF-8, got other bytes "
+        "(hint: rename the file or its folder (your system writes names in another encoding))"]
+    assert [entry.rel for entry in journal.debriefs] == ["ok"]
+
+
+@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="permissions (root reads every folder)")
+def test_a_folder_that_cannot_be_listed_is_a_problem(tmp_path, in_tmp):
+    write(tmp_path, DEBRIEF.format(company="Acme", day=10), "locked/a.md")
+    (tmp_path / "journal" / "locked").chmod(0)
+    try:
+        journal = load_journal(tmp_path / "journal", timezone.utc)
+    finally:
+        (tmp_path / "journal" / "locked").chmod(0o755)
+    assert [(p.path, p.field, p.expected) for p in journal.problems] == [
+        ("journal/locked", "folder", "a folder that can be read")]
+
+
+def test_control_characters_in_a_name_or_a_value_never_break_the_line(tmp_path, in_tmp):
+    write(tmp_path, "---\ncompany: Acme\nrole: Dev\ndate: 2026-11-20\nformat: \"\\e[2Jvideo\"\n---\n", "a\nb.md")
+    (line,) = [str(p) for p in load_journal(tmp_path / "journal", timezone.utc).problems]
+    assert line.startswith("journal/a\\x0ab.md:5:1: format: expected one of ") and line.endswith("got '\\x1b[2jvideo'")
+
+
+def test_a_listing_error_becomes_a_problem_line(tmp_path, in_tmp, monkeypatch):
+    """The same as above for any user (root lists every folder): os.walk reports the error."""
+    write(tmp_path, DEBRIEF.format(company="Acme", day=10), "a.md")
+    walk = os.walk
+
+    def failing_walk(top, onerror=None, **kwargs):
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "journal" / "locked")))
+        return walk(top, onerror=onerror, **kwargs)
+
+    monkeypatch.setattr(load_module.os, "walk", failing_walk)
+    journal = load_journal(tmp_path / "journal", timezone.utc)
+    assert [str(p) for p in journal.problems] == [
+        "journal/locked:1:1: folder: expected a folder that can be read, got Permission denied "
+        "(hint: check its permissions)"]
+    assert len(journal.debriefs) == 1

@@ -14,6 +14,7 @@ import difflib
 import gc
 import hashlib
 import os
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -35,10 +36,17 @@ M = TypeVar("M", bound=BaseModel)
 _REQUIRED = {Debrief: ("company", "role", "date"), CompanyNote: ("kind", "company")}
 
 
-def iter_markdown(root: Path) -> list[Path]:
-    """Every ``.md`` file under ``root``, skipping hidden folders and files, in a stable order."""
+def iter_markdown(root: Path, problems: list[Problem] | None = None) -> list[Path]:
+    """Every ``.md`` file under ``root``, skipping hidden folders and files, in a stable order.
+    A folder that cannot be listed is a problem (in ``problems``), not a silent gap."""
     found: list[Path] = []
-    for folder, dirs, files in os.walk(root):
+
+    def unreadable(error: OSError) -> None:
+        if problems is not None and error.filename is not None:
+            problems.append(Problem(shown_path(Path(error.filename)), 1, 1, "folder", "a folder that can be read",
+                                    error.strerror or str(error), "check its permissions"))
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
         dirs[:] = sorted(name for name in dirs if not name.startswith("."))
         here = Path(folder)
         found.extend(here / name for name in sorted(files) if name.lower().endswith(".md") and not name.startswith("."))
@@ -52,6 +60,11 @@ def display_path(path: Path) -> str:
     except ValueError:  # another drive on Windows
         return str(path)
     return str(path) if relative.startswith("..") else relative
+
+
+def shown_path(path: Path) -> str:
+    """``display_path``, printable whatever the bytes of the name (``bad\\xffname.md``)."""
+    return display_path(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def load_journal(root: Path, zone: tzinfo = timezone.utc, cache: JournalCache | None = None) -> Journal:
@@ -71,7 +84,7 @@ def load_journal(root: Path, zone: tzinfo = timezone.utc, cache: JournalCache | 
         if cache is not None:
             cache.keep(set())
         return journal
-    paths = iter_markdown(root)
+    paths = iter_markdown(root, journal.problems)
     with no_cycle_collection():
         _read_all(journal, paths, zone, cache)
     if cache is not None:
@@ -117,6 +130,9 @@ def _read_all(journal: Journal, paths: list[Path], zone: tzinfo, cache: JournalC
     left_out: list[LeftOut] = []
     for path in paths:
         rel = path.relative_to(root).with_suffix("").as_posix()
+        if not _utf8(rel):
+            journal.problems.append(_undecodable(path))
+            continue
         entry = cache.load_file(path, rel, zone) if cache is not None else load_file(path, rel, zone).result
         if isinstance(entry, list):
             journal.problems.extend(entry)
@@ -138,6 +154,21 @@ def _read_all(journal: Journal, paths: list[Path], zone: tzinfo, cache: JournalC
         if key and key not in taken and found.rel.split("/", 1)[0].lower() not in RESERVED:
             taken.add(key)
             journal.left_out.append(found)
+
+
+def _utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that are not UTF-8 came in as lone surrogates
+        return False
+    return True
+
+
+def _undecodable(path: Path) -> Problem:
+    """A file or folder name that is not UTF-8: it could be neither a URL, nor a calendar UID, nor
+    printed; the problem line shows the bytes."""
+    return Problem(shown_path(path), 1, 1, "file", "a file name in UTF-8", "other bytes",
+                   "rename the file or its folder (your system writes names in another encoding)")
 
 
 def _page_taken(entry: Entry[Debrief], pages: dict[str, Entry[Any]]) -> Problem | None:
@@ -379,7 +410,8 @@ def _close_fields(source: RawFile, model_class: type[BaseModel]) -> dict[str, st
     for key in source.data or {}:
         if key in known:
             continue
-        close = difflib.get_close_matches(key.strip().casefold(), known, n=1, cutoff=0.8)
+        close = difflib.get_close_matches(unicodedata.normalize("NFKC", key).strip().casefold(), known, n=1,
+                                          cutoff=0.8)
         if close:
             found[key] = close[0]
     return found

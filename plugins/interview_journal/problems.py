@@ -30,7 +30,12 @@ class Problem:
         text = f"{self.path}:{self.line}:{self.col}: {self.field}: expected {self.expected}, got {self.got}"
         if self.hint:
             text += f" (hint: {self.hint})"
-        return text
+        return text.translate(_CONTROLS)
+
+
+_CONTROLS = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0))}
+"""Control characters (a newline in a file name, an escape sequence in a value) written as
+``\\x1b``: a problem line stays one line, and cannot drive the terminal it is printed in."""
 
 
 def shorten(value: str, limit: int = 60) -> str:
