@@ -154,6 +154,8 @@ def test_a_false_that_yaml_1_2_reads_as_text_is_private(tmp_path, written):
     ("Private: true\n", "5:1: Private: expected a known field ('private'?), got 'Private'"),
     ("PRIVATE: true\n", "5:1: PRIVATE: expected a known field ('private'?), got 'PRIVATE'"),
     ("privat: true\n", "5:1: privat: expected a known field ('private'?), got 'privat'"),
+    ("\uff50\uff52\uff49\uff56\uff41\uff54\uff45: true\n",
+     "5:1: \uff50\uff52\uff49\uff56\uff41\uff54\uff45: expected a known field ('private'?), got '\uff50\uff52\uff49\uff56\uff41\uff54\uff45'"),
 ])
 def test_any_private_that_is_not_a_plain_false_is_private(tmp_path, fields, problem):
     """However it is written: the value a YAML reader would see may be true, so the file is private."""

@@ -99,6 +99,21 @@ def test_a_problem_points_at_its_line_in_the_file_it_is_in(tmp_path: Path) -> No
         "base.yml:5:9: due.thank_you: expected a whole number, got two"]
 
 
+@pytest.mark.parametrize(("text", "environ", "got"), [
+    ("plugins:\n  - interview-journal:\n      quiet_days: " + "1" * 5000 + "\n", {}, "a number too long to read"),
+    ("plugins:\n  - interview-journal:\n      public: !ENV [JP, false]\n", {"JP": "1" * 5000}, "a number too long to read"),
+    ("extra:\n  a: " + "[" * 980 + "]" * 980 + "\n", {}, "values nested too deeply"),
+])
+def test_a_mkdocs_yml_python_cannot_read_is_a_problem_line(tmp_path: Path, text: str, environ: dict, got: str) -> None:
+    write_files(tmp_path, {"mkdocs.yml": text})
+    problems = _deep_stack(200, lambda: read_config(Path("mkdocs.yml"), environ=environ).problems)
+    assert [str(p) for p in problems] == [f"mkdocs.yml:1:1: mkdocs.yml: expected settings MkDocs can read, got {got}"]
+
+
+def _deep_stack(depth: int, call):
+    return call() if depth == 0 else _deep_stack(depth - 1, call)
+
+
 def test_no_mkdocs_yml_means_the_defaults(tmp_path: Path) -> None:
     config = read_config()
     assert config.options == Options() and not config.found and config.problems == []

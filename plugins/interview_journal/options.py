@@ -249,6 +249,9 @@ def plugin_values(config: Mapping[str, Any]) -> tuple[Mapping[str, Any] | None, 
     return None, ()
 
 
+_COMPOSER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml composes without Python recursion (PyYAML's own composer fails on deep nesting)."""
+
 MAX_INHERIT = 10
 """How many ``INHERIT`` files deep a config may go (MkDocs follows them without a limit)."""
 
@@ -259,7 +262,7 @@ def read_yaml_config(path: Path, environ: Mapping[str, str], depth: int = 0) -> 
     display = _display(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_COMPOSER)
     except OSError as error:
         return None, [Problem(display, 1, 1, "file", "a readable mkdocs.yml", error.strerror or str(error))]
     except UnicodeDecodeError:
@@ -274,7 +277,11 @@ def read_yaml_config(path: Path, environ: Mapping[str, str], depth: int = 0) -> 
         return located, []
     if not isinstance(node, yaml.MappingNode):
         return None, [Problem(display, 1, 1, "mkdocs.yml", "a mapping of settings", "another value")]
-    values = _Reader(located, path, environ).value(node, ())
+    try:
+        values = _Reader(located, path, environ).value(node, ())
+    except (RecursionError, ValueError) as error:  # nested 1,000 deep; a number of 5,000 digits
+        got = "values nested too deeply" if isinstance(error, RecursionError) else "a number too long to read"
+        return None, [Problem(display, 1, 1, "mkdocs.yml", "settings MkDocs can read", got)]
     located.values = values if isinstance(values, dict) else {}
     problems: list[Problem] = []
     parent = located.values.pop("INHERIT", None)
