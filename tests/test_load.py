@@ -384,3 +384,22 @@ def test_a_listing_error_becomes_a_problem_line(tmp_path, in_tmp, monkeypatch):
         "journal/locked:1:1: folder: expected a folder that can be read, got Permission denied "
         "(hint: check its permissions)"]
     assert len(journal.debriefs) == 1
+
+
+def test_a_bug_reading_one_file_is_a_problem_line_and_the_others_are_read(tmp_path, in_tmp, monkeypatch):
+    """The last guard: whatever a file makes the loader do, check lists it and serve keeps serving."""
+    write(tmp_path, DEBRIEF.format(company="Acme", day=10), "a.md")
+    write(tmp_path, DEBRIEF.format(company="Acme", day=11), "b.md")
+    original = load_module.load_file
+
+    def failing(path, rel, zone, *content):
+        if rel == "b":
+            raise KeyError("boom")
+        return original(path, rel, zone, *content)
+
+    monkeypatch.setattr(load_module, "load_file", failing)
+    journal = load_journal(tmp_path / "journal", timezone.utc)
+    assert [str(p) for p in journal.problems] == [
+        "journal/b.md:1:1: file: expected a file this version can read, got an error of Interview Journal "
+        "(KeyError: 'boom') (hint: please report it, with the file if you can)"]
+    assert [entry.rel for entry in journal.debriefs] == ["a"]

@@ -259,6 +259,7 @@ def test_each_hostile_file_is_answered_with_problem_lines_in_time(tmp_path: Path
     with time_limit(FILE_LIMIT, f"loading {name}.md"):
         loaded = _deep_stack(300, lambda: load_journal(journal, ZoneInfo("Europe/Berlin")))
     assert all(PROBLEM_LINE.match(str(problem)) for problem in loaded.problems), loaded.problems[:3]
+    assert not [problem for problem in loaded.problems if "an error of Interview Journal" in problem.got]
     assert loaded.problems or name in ("anchors", "one-long-line", "due-backtracking", "done-backtracking")
     assert all(entry.model.private for entry in loaded.debriefs) or name != "private-spellings"
 
@@ -303,6 +304,7 @@ def test_the_command_line_answers_hostile_files_in_time(hostile_project: Path, m
     if command == ["check"]:
         lines = result.stdout.splitlines()
         assert len(lines) > 1000 and all(PROBLEM_LINE.match(line) for line in lines)
+        assert "an error of Interview Journal" not in result.stdout
         assert {line.split(":")[0] for line in lines} >= {"journal/pipe.md", "journal/zero.md"}
     else:
         assert "problem(s) in the journal" in result.stderr
@@ -375,6 +377,7 @@ def test_no_traceback_for_hundreds_of_damaged_sample_files(tmp_path: Path, monke
     assert loaded.problems, "the damage went unnoticed"
     assert pages
     assert all(PROBLEM_LINE.match(str(problem)) for problem in loaded.problems)
+    assert not [problem for problem in loaded.problems if "an error of Interview Journal" in problem.got]
     monkeypatch.chdir(tmp_path)
     for command in (["check"], ["todo", "--json"], ["export", "ics"], ["export", "csv"]):
         with time_limit(FILE_LIMIT * 3, " ".join(command)):

@@ -27,7 +27,7 @@ from pydantic import BaseModel, ValidationError
 from .frontmatter import COMPANY_FIELDS, DEBRIEF_FIELDS, CompanyNote, Debrief
 from .journal import Entry, Journal, LeftOut, group_companies
 from .pages.names import RESERVED, page_key
-from .problems import Loc, Problem, dotted, explain
+from .problems import Loc, Problem, dotted, explain, shorten
 from .source import RawFile, parse_source, read_bytes
 from .tasks import Task, parse_tasks
 
@@ -133,7 +133,12 @@ def _read_all(journal: Journal, paths: list[Path], zone: tzinfo, cache: JournalC
         if not _utf8(rel):
             journal.problems.append(_undecodable(path))
             continue
-        entry = cache.load_file(path, rel, zone) if cache is not None else load_file(path, rel, zone).result
+        try:
+            entry = cache.load_file(path, rel, zone) if cache is not None else load_file(path, rel, zone).result
+        except Exception as error:  # a bug of ours: a problem line, and the other files are still read
+            entry = [Problem(shown_path(path), 1, 1, "file", "a file this version can read",
+                             f"an error of Interview Journal ({type(error).__name__}: {shorten(str(error))})",
+                             "please report it, with the file if you can")]
         if isinstance(entry, list):
             journal.problems.extend(entry)
             left_out.append(LeftOut(rel, path, entry))
