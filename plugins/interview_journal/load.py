@@ -17,7 +17,7 @@ import os
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timezone, tzinfo
 from pathlib import Path
 from typing import Any, TypeVar
@@ -259,10 +259,10 @@ class JournalCache:
 
     def load_file(self, path: Path, rel: str, zone: tzinfo) -> Entry[Any] | list[Problem]:
         """``load.load_file``, or its result from an earlier load when the bytes are the same."""
-        content = read_bytes(path, display_path(path))
+        content = read_bytes(path, "")  # the path as displayed only when needed: relpath is a tenth of a warm load
         if isinstance(content, Problem):  # unreadable: nothing to keep
             self.changed = self._files.pop(path, None) is not None or self.changed
-            return [content]
+            return [replace(content, path=display_path(path))]
         digest = content_digest(content)
         found = self.cached(path, digest, rel, zone)
         if found is None:
