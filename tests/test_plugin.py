@@ -141,11 +141,14 @@ def test_a_quiet_strict_build_fails_too(tmp_path: Path, monkeypatch: pytest.Monk
 
     monkeypatch.chdir(tmp_path)
     make_project(tmp_path, {"a.md": debrief(format="zoom")})
-    level = logging.getLogger("mkdocs").level
+    logger = logging.getLogger("mkdocs")
+    saved = (logger.level, logger.propagate, list(logger.handlers))
     try:
         result = CliRunner().invoke(mkdocs_cli, ["build", "--strict", "-q"])
-    finally:
-        logging.getLogger("mkdocs").setLevel(level)
+    finally:  # MkDocs' command line sets up its logger for the process: undo it for the next tests
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+        logger.handlers[:] = saved[2]
     assert result.exit_code == 1
     assert not (tmp_path / "site" / "journal").exists()
 

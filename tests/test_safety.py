@@ -221,6 +221,8 @@ HOSTILE_FILES: dict[str, Callable[[int], str]] = {
     "nested-600-and-a-bad-field": lambda n: HEAD + "mine: " + "[" * 600 + "]" * 600 + "\nformat: zoom\n---\n",
     "nested-mappings": lambda n: HEAD + "mine:\n" + "".join(" " * i + f"k{i}:\n" for i in range(1, 900)) + "---\n",
     "flow-nesting-bomb": lambda n: HEAD + "mine: " + "[" * (300000 // n) + "\n---\n",
+    "dash-nesting-bomb": lambda n: HEAD + "mine:\n" + "- " * (300000 // n) + "x\n---\n",
+    "mapping-nesting-bomb": lambda n: HEAD + "mine: " + "{a: " * (200000 // n) + "\n---\n",
     "duplicate-keys": lambda n: HEAD + "private: false\n" * (30000 // n) + "---\n",
     "tags": lambda n: HEAD + "".join(f"k{i}: !t{i} x\n" for i in range(20000 // n)) + "---\n",
     "merge-keys": lambda n: HEAD + "".join(f"<<: {{k{i}: x}}\n" for i in range(20000 // n)) + "---\n",

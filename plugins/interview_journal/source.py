@@ -354,6 +354,13 @@ def parse_text(src: RawFile, text: str) -> None:
         return
     src.body = body
     src.body_line = fm.count("\n") + 3
+    deep = _nested_beyond(fm, MAX_COMPOSED_DEPTH)
+    if deep is not None:
+        src.problems.append(Problem(src.display, deep[0] + 2, deep[1] + 1, "front matter",
+                                    f"values nested at most {MAX_DEPTH} levels deep",
+                                    f"more than {MAX_COMPOSED_DEPTH} levels",
+                                    "journal files hold plain fields: move deeper data out of the front matter"))
+        return
     try:
         node = handler.load(fm)
     except yaml.YAMLError as error:
@@ -377,6 +384,39 @@ def parse_text(src: RawFile, text: str) -> None:
     data = _construct(src, node, (), set())
     src.data = data if isinstance(data, dict) else None  # a tag on the whole front matter: refused
     src.front_matter, src._lines = "", None
+
+
+MAX_COMPOSED_DEPTH = 200
+"""Deepest nesting handed to libyaml's composer, which recurses in C for every level: some
+libyaml builds stop at 1,000 levels, others overflow the C stack and crash the process (PyYAML
+6.0.1's wheels, on 100,000 nested ``[``). Deeper front matter is one problem line."""
+
+_NESTING_MARKS = ("[", "{", "- ", "-\n", ": ", ":\n", "? ")
+
+
+def _nested_beyond(fm: str, limit: int) -> tuple[int, int] | None:
+    """Where the front matter first nests deeper than ``limit`` (line and column in ``fm``), or
+    None. Each level needs one of ``_NESTING_MARKS``, so a front matter with fewer of them is
+    not counted at all (counting characters is cheap); the others are walked through libyaml's
+    events, which its parser makes without recursion."""
+    if sum(fm.count(mark) for mark in _NESTING_MARKS) <= limit:
+        return None
+    loader = _Loader(fm)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > limit:
+                    return (event.start_mark.line, event.start_mark.column)
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # composing reports it, with its place
+    finally:
+        loader.dispose()
+    return None
 
 
 _YAMLISH = re.compile(r"^(?:[\w][\w -]*:(?:\s|$)|- |\s|#|$)")
