@@ -409,7 +409,8 @@ def _nested_beyond(fm: str, limit: int) -> tuple[int, int] | None:
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
                 if depth > limit:
-                    return (event.start_mark.line, event.start_mark.column)
+                    mark = event.start_mark
+                    return (mark.line, mark.column) if mark is not None else (0, 0)
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
     except yaml.YAMLError:
