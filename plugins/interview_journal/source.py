@@ -14,8 +14,10 @@ published as body text.
 
 Hostile or unlucky input is answered with problem lines, in time linear in the file's size:
 only regular files are read (a FIFO, a device, a socket is a problem, never opened for a
-blocking read), at most ``MAX_BYTES`` of them whatever ``stat`` said, and values nested deeper
-than ``MAX_DEPTH`` are refused (libyaml itself stops at 1,000 levels).
+blocking read), at most ``MAX_BYTES`` of them whatever ``stat`` said; values nested deeper
+than ``MAX_DEPTH`` are refused, and a front matter nested deeper than ``MAX_COMPOSED_DEPTH`` is
+never handed to libyaml's composer (it recurses in C); numbers longer than 40 characters are
+refused; a problem finds its key through an index of the mapping, not a scan.
 """
 
 from __future__ import annotations
