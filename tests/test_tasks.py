@@ -72,3 +72,19 @@ def test_bad_task_date_is_a_problem_on_the_file_line(tmp_path):
 def test_task_lines_count_from_the_file_start(tmp_path):
     journal = load(tmp_path, HEAD + "stage: screen\n---\n\n- [ ] call Dana 📅 2026-11-21\n")
     assert [(task.line, task.due) for task in journal.debriefs[0].tasks] == [(8, date(2026, 11, 21))]
+
+
+@pytest.mark.parametrize("marker", ["📅 9999-12-31", "[due:: 0001-01-01]", "✅ 3000-01-01"])
+def test_a_task_date_outside_the_calendar_range_is_a_problem(marker):
+    tasks, problems = parse_tasks(f"- [ ] someday {marker}\n", 6, PATH)
+    assert [(p.line, p.expected, p.hint) for p in problems] == [
+        (6, "a date YYYY-MM-DD", "use a day from 1900-01-01 to 2999-12-31")]
+    assert tasks[0].due is None and tasks[0].done_on is None
+
+
+def test_a_field_value_is_read_up_to_a_hundred_characters():
+    """Longer, it is not a date field (a line of many '(due:: ' without a closing bracket took
+    time quadratic in its length)."""
+    tasks, problems = parse_tasks("- [ ] x [due:: " + "y" * 100 + "]\n- [ ] z [due:: " + "y" * 101 + "]\n", 1, PATH)
+    assert [p.line for p in problems] == [1]
+    assert tasks[1].text.startswith("z [due:: ")

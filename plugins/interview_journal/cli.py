@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from . import edit
 from .callsheet import call_sheet, lines
 from .dates import resolve_today, sort_key
-from .diskcache import open_cache, save_cache
+from .diskcache import CacheRefused, open_cache, save_cache
 from .frontmatter import Debrief
 from .journal import Journal
 from .load import display_path, load_journal
@@ -49,7 +49,11 @@ class Context:
     def load(self) -> Journal:
         if not self.journal_dir.is_dir():
             raise click.UsageError(f"no journal folder at {self.journal_dir}: pass --journal DIR")
-        cache = open_cache(self.journal_dir)
+        try:
+            cache = open_cache(self.journal_dir)
+        except CacheRefused as refused:
+            click.echo(f"note: not using the cache: {refused}", err=True)
+            cache = None
         journal = load_journal(self.journal_dir, self.zone, cache)
         save_cache(self.journal_dir, cache)
         return journal
@@ -474,6 +478,10 @@ def export() -> None:
     """Export the journal: a calendar (ics) or a spreadsheet of interviews (csv)."""
 
 
+MAX_DURATION = 7 * 24 * 60
+"""The longest interview event, in minutes (a week): more is a typo, and a huge number would not
+fit in a date at all."""
+
 output_option = click.option(
     "--output", "-o", "output", type=click.Path(path_type=Path, dir_okay=False, writable=True),
     help="Write to this file instead of standard output (an existing file is replaced).",
@@ -498,8 +506,8 @@ def _write(data: bytes, output: Path | None, what: str) -> None:
 @journal_option
 @config_option
 @today_option
-@click.option("--duration", type=click.IntRange(min=1), default=None, metavar="MINUTES",
-              help="Length of an interview that has a time. Default: 60.")
+@click.option("--duration", type=click.IntRange(min=1, max=MAX_DURATION), default=None, metavar="MINUTES",
+              help="Length of an interview that has a time, up to a week (10080). Default: 60.")
 @output_option
 def export_ics(journal_dir: Path | None, config: Path | None, today: str | None, duration: int | None,
                output: Path | None) -> None:

@@ -26,6 +26,14 @@ _FORM = re.compile(
 
 FORMS = "a date YYYY-MM-DD (or YYYY-MM-DD HH:MM)"
 
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+"""The days a journal may name (dates, task dates, "today"). Far from the ends of Python's
+calendar (years 1 and 9999), so that a due date a year away, or a time moved to UTC, is still
+a day: ``9999-12-31`` plus one day would be an error, not a date."""
+
+RANGE_HINT = f"use a day from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
+
 
 class DateFormError(ValueError):
     """A value that is not one of the date forms; ``hint`` says how to fix it."""
@@ -37,6 +45,8 @@ class DateFormError(ValueError):
 
 def parse_moment(value: object, zone: tzinfo) -> Moment:
     """Any date form the journal allows -> ``date`` or aware ``datetime`` in ``zone``."""
+    if isinstance(value, date) and not in_range(day_of(value)):
+        raise DateFormError("out of range", RANGE_HINT)
     if isinstance(value, datetime):
         return _in_zone(value, zone)
     if isinstance(value, date):
@@ -51,6 +61,8 @@ def parse_moment(value: object, zone: tzinfo) -> Moment:
         day = date.fromisoformat(match["day"])
     except ValueError as error:
         raise DateFormError("an impossible date", f"that day does not exist ({error})") from None
+    if not in_range(day):
+        raise DateFormError("out of range", RANGE_HINT)
     if match["hour"] is None:
         return day
     # built from its parts: datetime.fromisoformat reads a fraction of a second other than 3 or 6
@@ -62,6 +74,11 @@ def parse_moment(value: object, zone: tzinfo) -> Moment:
     except ValueError:
         raise DateFormError("an impossible time", "write the time as HH:MM, 00:00 to 23:59") from None
     return _in_zone(moment, zone)
+
+
+def in_range(day: date) -> bool:
+    """Whether a day is one a journal may name (``FIRST_DAY`` to ``LAST_DAY``)."""
+    return FIRST_DAY <= day <= LAST_DAY
 
 
 def _offset(match: re.Match[str]) -> tzinfo | None:
@@ -126,23 +143,32 @@ def resolve_today(
     if pinned:
         return _strict_day(pinned, TODAY_ENV), "env"
     if isinstance(option, date):
-        return (option.date() if isinstance(option, datetime) else option), "option"
+        day = option.date() if isinstance(option, datetime) else option
+        return _in_range(day, day.isoformat(), "today"), "option"
     if isinstance(option, str) and option.strip():
         return _strict_day(option.strip(), "today"), "option"
     epoch = env.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         try:
-            return datetime.fromtimestamp(int(epoch), tz=zone).date(), "epoch"
+            day = datetime.fromtimestamp(int(epoch), tz=zone).date()
         except (ValueError, OverflowError, OSError):
             raise ValueError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, got {epoch!r}") from None
+        return _in_range(day, epoch, "SOURCE_DATE_EPOCH"), "epoch"
     return datetime.now(tz=zone).date(), "clock"
 
 
 def _strict_day(text: str, name: str) -> date:
     try:
-        return date.fromisoformat(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else _bad(text, name)
+        day = date.fromisoformat(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else _bad(text, name)
     except ValueError:
         return _bad(text, name)
+    return _in_range(day, text, name)
+
+
+def _in_range(day: date, text: str, name: str) -> date:
+    if not in_range(day):
+        raise ValueError(f"{name} must be a day from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}, got {text!r}")
+    return day
 
 
 def _bad(text: str, name: str) -> date:

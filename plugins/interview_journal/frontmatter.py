@@ -18,6 +18,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainValidator,
+    StrictBool,
     ValidationInfo,
     WithJsonSchema,
     model_validator,
@@ -95,6 +96,17 @@ def _url(value: object) -> str:
 
 
 Url = Annotated[str, PlainValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
+
+
+def _number(value: object) -> object:
+    if isinstance(value, bool):  # pydantic would read true as 1
+        raise fail("a whole number", "YAML reads true/false, yes/no and on/off as true or false: write the number")
+    return value
+
+
+_NOT_BOOL = BeforeValidator(_number)
+"""On a whole number: ``true``, ``yes`` or ``on`` is not one. After the bounds in ``Annotated``,
+so that the JSON Schema keeps them (``minimum``, ``maximum``)."""
 
 
 def _lower(value: object) -> object:
@@ -240,7 +252,7 @@ class Debrief(JournalModel):
     company: Text
     role: Text
     date: When
-    round: Annotated[int, Field(ge=1)] | None = None
+    round: Annotated[int, Field(ge=1), _NOT_BOOL] | None = None
     stage: Text | None = None
     format: Format | None = None
     status: Status | None = None
@@ -257,12 +269,12 @@ class Debrief(JournalModel):
     feedback: Feedback | None = None
     outcome: Outcome | None = None
     offer: Offer | None = None
-    interest: Annotated[int, Field(ge=1, le=5)] | None = None
+    interest: Annotated[int, Field(ge=1, le=5), _NOT_BOOL] | None = None
     pitch: Text | None = None
     questions: ListOf[Question] = Field(default_factory=list)
     log: ListOf[LogEntry] = Field(default_factory=list)
     tags: ListOf[Text] = Field(default_factory=list)
-    private: bool = False
+    private: StrictBool = False
 
 
 class CompanyNote(JournalModel):
@@ -278,7 +290,7 @@ class CompanyNote(JournalModel):
     status: CompanyStatus | None = None
     log: ListOf[LogEntry] = Field(default_factory=list)
     tags: ListOf[Text] = Field(default_factory=list)
-    private: bool = False
+    private: StrictBool = False
 
 
 DEBRIEF_FIELDS = frozenset(Debrief.model_fields)

@@ -8,6 +8,7 @@ where it needs the page, the journal folder watched by ``mkdocs serve``, and the
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from datetime import date
@@ -64,6 +65,9 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         self.loaded = 0.0
         self.files: dict[str, File] = {}
         """Our pages' files, from ``on_files`` until each page is written."""
+        self.serving = False
+        """True under ``mkdocs serve``: the journal's problems are then logged below warning level,
+        so that ``strict: true`` does not stop the rebuild (the pages show them instead)."""
         self.blocks = PageBlocks()
         """Our HTML blocks of every generated page, from ``on_files`` until the page is written."""
 
@@ -82,6 +86,7 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         from Python, which has no startup event) frees the parsed journal once the pages exist.
         """
         self.cache = JournalCache() if command == "serve" else None
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_file = Path(config.config_file_path or "mkdocs.yml")
@@ -126,7 +131,11 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         journal = load_journal(self.journal_dir, self.options.zone, self.cache, skip)
         self.loaded = time.perf_counter()
         for problem in journal.problems:
-            log.warning(str(problem))
+            log.log(self._problem_level, str(problem))
+        if journal.problems and config.strict and not self.serving and not log.isEnabledFor(logging.WARNING):
+            # ``--quiet`` drops warnings before MkDocs counts them: strict would pass a half-read journal
+            raise PluginError(f"interview-journal: {count(len(journal.problems), 'problem')} in the journal, "
+                              "and warnings are silenced (--quiet): run 'interview-journal check' to see them")
         self.plan = plan(journal, self.options)
         for path in self.plan.dropped:
             log.warning(f"{journal.root / path}: not published: a generated file of the journal has its name")
@@ -188,11 +197,15 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         config.nav = without_pages(config.nav, self._not_in_nav() - self.nav_named)
         journal, self.plan = self.plan.view, None
         pinned = "pinned" if source in ("env", "option") else "not pinned"
-        log.info(f"{len(journal.debriefs)} debriefs, {len(journal.notes)} company notes, "
+        log.info(("public site (public: true): " if self.options.public else "private site: ")
+                 + f"{len(journal.debriefs)} debriefs, {len(journal.notes)} company notes, "
                  f"{len(journal.problems)} problems; today is {today} ({pinned}); "
                  + (f"{len(self.cache.parsed)} of {len(self.cache)} files read" if self.cache is not None else "read")
                  + f" in {self.loaded - self.started:.2f} s, "
                  f"pages generated in {time.perf_counter() - rendering:.2f} s")
+        if self.serving and journal.problems:
+            log.info("the problems are listed on the journal's dashboard and their debrief pages; "
+                     "mkdocs build --strict fails on them")
         return files
 
     on_files = CombinedEvent(_on_files_plan, _on_files_render)
@@ -218,6 +231,12 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         if behind is not None:
             file.edit_uri = _edit_uri(behind, Path(config.docs_dir))
         self.files[page.src_uri] = file
+
+    @property
+    def _problem_level(self) -> int:
+        """MkDocs' strict mode stops a build on a warning: a one-off build must stop on the
+        journal's problems, ``mkdocs serve`` must not (its pages would hang until they are fixed)."""
+        return logging.INFO if self.serving else logging.WARNING
 
     def _ours(self, page: Any) -> bool:
         """A page this build generated (not a file of docs_dir that happens to share its name)."""
@@ -257,12 +276,19 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         return output
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        self.serving = True  # ``serve --clean`` starts as a build: its rebuilds are served all the same
         if self.journal_dir.is_dir():
             server.watch(str(self.journal_dir))
         for folder in self.template_dirs:
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+    def on_shutdown(self) -> None:
+        """The end of ``mkdocs serve``: MkDocs may hand this instance to a later build of the same process."""
+        self.serving = False
+        self.cache = None
 
 
 def _edit_uri(path: Path, docs_dir: Path) -> str:

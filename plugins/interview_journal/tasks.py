@@ -12,11 +12,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .dates import RANGE_HINT, in_range
 from .problems import Problem, shorten
 
 _TASK = re.compile(r"^\s{0,12}(?:[-*+]|\d+[.)])\s+\[(?P<mark>[ xX-])\]\s+(?P<text>.*\S)\s*$")
-_DUE = re.compile(r"(?:📅|🗓️?)\s*(?P<a>\S+)|[\[(]due::\s*(?P<b>[^\])]*)[\])]")
-_DONE = re.compile(r"✅\s*(?P<a>\S+)|[\[(]completion::\s*(?P<b>[^\])]*)[\])]")
+# A field's value is at most 100 characters ({0,100}): unbounded, a line of many "(due:: " without
+# a closing bracket took time quadratic in its length (each one scanned to the end of the line).
+_DUE = re.compile(r"(?:📅|🗓️?)\s*(?P<a>\S+)|[\[(]due::\s*(?P<b>[^\])]{0,100})[\])]")
+_DONE = re.compile(r"✅\s*(?P<a>\S+)|[\[(]completion::\s*(?P<b>[^\])]{0,100})[\])]")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 
@@ -68,12 +71,16 @@ def _marker_date(pattern: re.Pattern[str], text: str, display: str, number: int,
     if not match:
         return None, None
     value = (match["a"] or match["b"] or "").strip()
+    hint = "write the date like 📅 2026-11-27 or [due:: 2026-11-27]"
     try:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             raise ValueError(value)
-        return date.fromisoformat(value), None
+        day = date.fromisoformat(value)
+        if in_range(day):
+            return day, None
+        hint = RANGE_HINT
     except ValueError:
-        col = line.find(match.group(0)) + 1
-        got = repr(shorten(value or "nothing"))
-        return None, Problem(display, number, max(col, 1), "task", "a date YYYY-MM-DD", got,
-                             "write the date like 📅 2026-11-27 or [due:: 2026-11-27]")
+        pass
+    col = line.find(match.group(0)) + 1
+    got = repr(shorten(value or "nothing"))
+    return None, Problem(display, number, max(col, 1), "task", "a date YYYY-MM-DD", got, hint)

@@ -35,6 +35,7 @@ def build_site(site: Site) -> Iterator[GeneratedPage]:
     for found in site.journal.companies.values():
         yield company.page(site, env, found)
     yield from debrief.pages(site, env)
+    yield from debrief.left_out_pages(site, env)
 
 
 def overdue_by(due: date, today: date) -> str:

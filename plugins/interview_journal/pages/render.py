@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import quote
 
 from jinja2 import (
     ChoiceLoader,
@@ -49,6 +50,7 @@ def environment(override_dirs: Sequence[Path] = ()) -> Environment:
     env.filters["dates_whole"] = dates_whole
     env.filters["iso"] = lambda value: day_of(value).isoformat() if value is not None else ""
     env.filters["safe_href"] = safe_href
+    env.filters["mailto"] = mailto
     env.filters["pre_text"] = pre_text
     return env
 
@@ -120,6 +122,12 @@ def safe_href(url: str | None) -> str:
     if url and (re.match(r"^(https?://|mailto:)[^\s\"'<>]+$", url, re.IGNORECASE) or re.match(r"^tel:\+?[0-9]+$", url)):
         return url
     return ""
+
+
+def mailto(address: str | None) -> str:
+    """The ``mailto:`` link of an address, percent-encoded (RFC 6068): an address may hold
+    ``%``, ``#`` or ``/``, which a mail program would otherwise read as more than the address."""
+    return safe_href("mailto:" + quote(address, safe="@")) if address else ""
 
 
 def page_title(text: str) -> str:

@@ -1,5 +1,5 @@
 """``journal/<path of the debrief>/``: a debrief's summary, offer, call sheet and checklist, its drafts
-or briefing, its notes."""
+or briefing, its notes; for a file left out for its problems (a private site), those problems."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from ...rules import FollowUp
 from ...wording import DIRECT_CONTACT, described, titled
 from ..blocks import Block, html_block, markdown_page
 from ..render import text_renderer
-from ..site import GeneratedPage, Site, own_meta
+from ..site import NOT_SEARCHED, GeneratedPage, Site, own_meta
 
 
 def pages(site: Site, env: Environment) -> Iterator[GeneratedPage]:
@@ -48,6 +48,18 @@ def page(site: Site, env: Environment, round_: Round, items: list[FollowUp], tex
     return GeneratedPage(src, markdown_page(title, summary, *extra_blocks(site, env, texts, round_, items), notes,
                                             meta=own_meta(entry)),
                          edit_path=entry.source.path)
+
+
+def left_out_pages(site: Site, env: Environment) -> Iterator[GeneratedPage]:
+    """Where the page of a file left out for its problems would be, its problems (a private site
+    only): ``mkdocs serve`` keeps showing the page being edited, with what to fix."""
+    if not site.features.problem_lines:
+        return
+    for found in site.journal.left_out:
+        src = site.src(found.rel + ".md")
+        html = html_block(env, "left_out.html", problems=found.problems)
+        yield GeneratedPage(src, markdown_page(f"{found.rel}.md: left out", html, meta=NOT_SEARCHED),
+                            edit_path=found.path)
 
 
 def extra_blocks(site: Site, env: Environment, texts: Render, round_: Round, items: list[FollowUp]) -> list[Block]:
