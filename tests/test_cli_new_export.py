@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -203,8 +204,11 @@ def _events(data: bytes) -> dict[str, object]:
 
 
 def test_ics_events_uids_and_kinds(journal: Path) -> None:
+    changed = datetime(2026, 11, 20, 10, 0, tzinfo=timezone.utc).timestamp()
+    for path in journal.rglob("*.md"):
+        os.utime(path, (changed, changed))
     first = run_bytes("export", "ics", "--today", TODAY)
-    assert first == run_bytes("export", "ics", "--today", TODAY)  # byte-identical: DTSTAMP from today
+    assert first == run_bytes("export", "ics", "--today", TODAY)  # byte-identical: stamps from the files' changes
     events = _events(first)
     screen = events["Interview: ACME, Inc. \u2014 Data Engineer, screen"]
     start = screen["dtstart"].dt
@@ -220,7 +224,7 @@ def test_ics_events_uids_and_kinds(journal: Path) -> None:
     assert "undated thing" not in events  # no date: not in a calendar
     assert all(str(e["uid"]).endswith("@interview-journal") for e in events.values())
     assert len({str(e["uid"]) for e in events.values()}) == len(events)
-    assert {str(e["dtstamp"].dt) for e in events.values()} == {"2026-11-25 00:00:00+00:00"}
+    assert {str(e["dtstamp"].dt) for e in events.values()} == {"2026-11-20 10:00:00+00:00"}
     assert b"@acme.example" not in first and b"talentbridge" not in first and b"555" not in first
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
-from .dates import resolve_today, sort_key
+from .dates import resolve_today, sort_key, source_date_epoch
 from .diskcache import open_cache, save_cache
 from .frontmatter import Debrief
 from .journal import Journal
@@ -297,8 +297,9 @@ def export_ics(journal_dir: Path | None, config: Path | None, today: str | None,
     """Interviews and dated follow-ups as an iCalendar file.
 
     Interviews with a time are timed events, the others and the follow-ups are all-day events.
-    UIDs are stable: importing the file again updates the events instead of adding copies.
-    It is the calendar the site publishes at journal/calendar.ics.
+    UIDs come from the debrief's path and the item's place, stamps and SEQUENCE from the files'
+    last change: importing the file again updates the events instead of adding copies (docs/cli.md
+    says what each edit does). It is the calendar the site publishes at journal/calendar.ics.
     """
     from .calendar import DEFAULT_DURATION, build_calendar  # here: icalendar is only needed by this command
 
@@ -307,8 +308,12 @@ def export_ics(journal_dir: Path | None, config: Path | None, today: str | None,
     day = ctx.today(today)
     processes = build_processes(journal, day)
     _warn(journal)
-    _write(build_calendar(processes, all_items(processes, ctx.options.due), day, duration or DEFAULT_DURATION),
-           output)
+    try:
+        latest = source_date_epoch()
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    _write(build_calendar(processes, all_items(processes, ctx.options.due), duration=duration or DEFAULT_DURATION,
+                          latest=latest), output)
 
 
 CSV_COLUMNS = ("date", "company", "role", "round", "stage", "format", "channel", "recruiter", "interviewers",

@@ -129,13 +129,22 @@ def resolve_today(
         return (option.date() if isinstance(option, datetime) else option), "option"
     if isinstance(option, str) and option.strip():
         return _strict_day(option.strip(), "today"), "option"
-    epoch = env.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), tz=zone).date(), "epoch"
-        except (ValueError, OverflowError, OSError):
-            raise ValueError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, got {epoch!r}") from None
+    epoch = source_date_epoch(env)
+    if epoch is not None:
+        return epoch.astimezone(zone).date(), "epoch"
     return datetime.now(tz=zone).date(), "clock"
+
+
+def source_date_epoch(environ: Mapping[str, str] | None = None) -> datetime | None:
+    """``SOURCE_DATE_EPOCH`` (the reproducible-builds convention: the time of the sources, usually
+    the last commit's) as an aware UTC ``datetime``, or None when it is not set."""
+    epoch = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return None
+    try:
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        raise ValueError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, got {epoch!r}") from None
 
 
 def _strict_day(text: str, name: str) -> date:

@@ -91,6 +91,8 @@ class RawFile:
     aliases: set[Loc] = field(default_factory=set)
     """Where an alias was met: its node is the anchor's, elsewhere in the file."""
     front_matter: str = ""
+    modified: float = 0.0
+    """The file's last change (its modification time, seconds since 1970): the calendar's stamps."""
 
     def where(self, loc: Loc) -> tuple[int, int]:
         """Line and column of the innermost key on ``loc`` that was read: a key of a mapping, the
@@ -121,7 +123,8 @@ class RawFile:
     def kept(self) -> SourceFile:
         """What the journal keeps of this file once its front matter is validated."""
         path = str(self.path)
-        return SourceFile(self.display, self.display if path == self.display else path, self.body.encode("utf-8"))
+        return SourceFile(self.display, self.display if path == self.display else path, self.body.encode("utf-8"),
+                          self.modified)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -137,6 +140,8 @@ class SourceFile:
     display: str
     _path: str
     _body: bytes
+    modified: float = 0.0
+    """The file's modification time when it was read (seconds since 1970)."""
 
     @property
     def path(self) -> Path:
@@ -215,7 +220,8 @@ def read_source(path: Path, display: str) -> RawFile:
     """Read one file. Problems are collected on the result, never raised."""
     src = RawFile(path=path, display=display)
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        size, src.modified = status.st_size, status.st_mtime
         if size > MAX_BYTES:
             src.problems.append(
                 Problem(display, 1, 1, "file", "at most 1 MiB", f"{size / 1048576:.1f} MiB",

@@ -7,11 +7,13 @@ HTML, ``blocks.PageBlocks``) never holds the whole site's HTML at once.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 
 from jinja2 import Environment
 
 from .. import insights as ins
 from ..calendar import build_calendar
+from ..dates import source_date_epoch
 from ..rules import BUCKET_TITLES, bucket
 from . import names
 from .render import environment
@@ -23,7 +25,7 @@ def build_site(site: Site) -> Iterator[GeneratedPage]:
     """Every generated page, one at a time."""
     env = template_environment(site)
     # the calendar first: its build's working memory is then free again for what follows
-    yield GeneratedPage(site.src(names.CALENDAR), build_calendar(site.processes, site.items, site.today))
+    yield GeneratedPage(site.src(names.CALENDAR), build_calendar(site.processes, site.items, latest=_epoch()))
     yield dashboard.page(site, env)
     yield followups.page(site, env)
     yield companies.page(site, env)
@@ -33,6 +35,15 @@ def build_site(site: Site) -> Iterator[GeneratedPage]:
     for found in site.journal.companies.values():
         yield company.page(site, env, found)
     yield from debrief.pages(site, env)
+
+
+def _epoch() -> datetime | None:
+    """``SOURCE_DATE_EPOCH``, for the calendar's stamps (a wrong one is reported where "today" is
+    chosen, when it is used for that)."""
+    try:
+        return source_date_epoch()
+    except ValueError:
+        return None
 
 
 def template_environment(site: Site) -> Environment:
