@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 import typing
 from datetime import date
@@ -318,12 +319,24 @@ def export_ics(journal_dir: Path | None, config: Path | None, today: str | None,
 
 CSV_COLUMNS = ("date", "company", "role", "round", "stage", "format", "channel", "recruiter", "interviewers",
                "thank_you_notes", "feedback_received", "outcome", "status", "path")
+DELIMITERS = {",": ",", ";": ";", "tab": "\t"}
+"""``--delimiter``: a comma; a semicolon, which Excel expects where the decimal separator is a comma."""
+
+_CALL = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*\s*\(|\|")
+"""What makes a formula do something: a function call (HYPERLINK(, WEBSERVICE(, IMPORTXML(...) or
+the pipe of a DDE link (cmd|' /C calc'!A0)."""
 
 
 def safe_cell(value: object) -> str:
-    """A cell a spreadsheet shows as text: a leading = + - @ (or tab, CR) would start a formula."""
+    """A cell a spreadsheet shows as text where it could run as a formula: one that starts with
+    ``=``, or with ``+``, ``-`` or ``@`` and calls something (after any tabs, line breaks or
+    spaces), gets a leading apostrophe. ``+49 30 1234 567``, ``-2`` and ``@acme/notes``
+    call nothing: they stay as written."""
     text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    start = text.lstrip()
+    if start[:1] == "=" or (start[:1] in ("+", "-", "@") and _CALL.search(start)):
+        return "'" + text
+    return text
 
 
 def csv_row(round_: Round) -> list[str]:
@@ -334,25 +347,33 @@ def csv_row(round_: Round) -> list[str]:
         date_text(debrief.date), round_.company.name, round_.process.role, round_.number, debrief.stage,
         debrief.format, round_.via, round_.recruiter.name if round_.recruiter and round_.via == "recruiter" else "",
         "; ".join(f"{p.name} ({p.title})" if p.title else p.name for p in debrief.interviewers),
-        f"{thanked}/{len(debrief.interviewers)}" if debrief.interviewers else "",
-        date_text(received) if received else "", debrief.outcome, round_.status, round_.entry.path,
+        # "1 of 2", never "1/2": a spreadsheet reads that as the 1st of February
+        f"{thanked} of {len(debrief.interviewers)}" if debrief.interviewers else "",
+        date_text(received) if received else "", debrief.outcome, round_.status,
     ]
-    return [safe_cell(value) for value in values]
+    return [safe_cell(value) for value in values] + [round_.entry.path]  # a path is never changed
 
 
 @export.command("csv")
 @journal_option
 @config_option
 @today_option
+@click.option("--delimiter", type=click.Choice(list(DELIMITERS)), default=",", show_default=True,
+              help="Between cells: use ';' for Excel where a comma is the decimal separator (de, fr, ...).")
+@click.option("--bom/--no-bom", default=True, show_default=True,
+              help="Start with a UTF-8 byte order mark, which Excel needs to read accents right.")
 @output_option
-def export_csv(journal_dir: Path | None, config: Path | None, today: str | None, output: Path | None) -> None:
-    """Every interview as one row of a CSV file, oldest first.
+def export_csv(journal_dir: Path | None, config: Path | None, today: str | None, delimiter: str, bom: bool,
+               output: Path | None) -> None:
+    """Every interview as one row of a CSV file, oldest first, ready for Excel and LibreOffice.
 
     \b
     Columns: date, company, role, round, stage, format, channel, recruiter,
-    interviewers, thank_you_notes (sent/interviewers), feedback_received,
-    outcome, status, path. A cell that starts with = + - or @ gets a
-    leading apostrophe, so a spreadsheet never runs it as a formula.
+    interviewers, thank_you_notes ("1 of 2": sent of interviewers),
+    feedback_received, outcome, status, path. UTF-8 with a byte order mark
+    (--no-bom without). A cell that could run as a formula (it starts with =,
+    or with + - @ and calls a function) gets a leading apostrophe; paths are
+    never changed.
     """
     ctx = Context(journal_dir, config)
     journal = ctx.load()
@@ -361,10 +382,10 @@ def export_csv(journal_dir: Path | None, config: Path | None, today: str | None,
     rounds.sort(key=lambda r: (sort_key(r.debrief.date, journal.zone), r.entry.path))
     _warn(journal)
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, delimiter=DELIMITERS[delimiter])
     writer.writerow(CSV_COLUMNS)
     writer.writerows(csv_row(r) for r in rounds)
-    _write(buffer.getvalue().encode("utf-8"), output)
+    _write(buffer.getvalue().encode("utf-8-sig" if bom else "utf-8"), output)
 
 
 def _warn(journal: Journal) -> None:
