@@ -50,7 +50,7 @@ def out(project: Path, untouched: dict[str, tuple[str, int]]) -> Path:
 
 def summary(page: Path) -> dict[str, str]:
     html = soup(page)
-    return {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
+    return {dt.get_text(strip=True): " ".join(dt.find_next_sibling("dd").get_text().split())  # as a browser shows it
             for dt in html.select("dl.ij-summary dt")}
 
 

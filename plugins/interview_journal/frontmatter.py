@@ -63,7 +63,7 @@ def _text(value: object) -> str:
         raise fail("text", "quote the value, like '...'")
     if not isinstance(value, str):
         raise fail("text" if not isinstance(value, (list, dict)) else "text, not a list or mapping",
-                    "write a single line of text")
+                   _UNQUOTED_LINK if _unquoted_link(value) else "write a single line of text")
     text = value.strip()
     if not text:
         raise fail("text", "leave the field out when there is nothing to say")
@@ -71,6 +71,32 @@ def _text(value: object) -> str:
 
 
 Text = Annotated[str, PlainValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
+
+_WIKI_LINK = re.compile(r"\[\[([^\[\]|#^]+)(?:#[^\[\]|]*)?(?:\|[^\[\]]*)?\]\]")
+_UNQUOTED_LINK = 'YAML reads [[Dana Ruiz]] as a list in a list: quote the link, like "[[Dana Ruiz]]"'
+
+
+def _unquoted_link(value: object) -> bool:
+    """``[[Dana Ruiz]]`` unquoted, which YAML reads as ``[["Dana Ruiz"]]``."""
+    while isinstance(value, list) and len(value) == 1:
+        value = value[0]
+    return isinstance(value, str)
+
+
+def _name(value: object) -> str:
+    """A name, or an Obsidian wiki link to the note of that name: ``[[Dana Ruiz]]`` and
+    ``[[People/Dana Ruiz|Dana]]`` are ``Dana Ruiz``."""
+    text = _text(value)
+    link = _WIKI_LINK.fullmatch(text)
+    if link is None:
+        return text
+    target = link.group(1).strip().rsplit("/", 1)[-1].strip()
+    target = target[:-3].strip() if target.lower().endswith(".md") else target
+    return target or text
+
+
+Name = Annotated[str, PlainValidator(_name), WithJsonSchema({"type": "string", "minLength": 1})]
+"""A person's or a company's name: text, where an Obsidian wiki link stands for its note's name."""
 
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%'*+/=^_`{|}~-]+@" + _LABEL + r"(?:\." + _LABEL + r")+$")
@@ -104,15 +130,16 @@ def _lower(value: object) -> object:
 def _list(value: object) -> object:
     if value is None:
         return []
-    if isinstance(value, (str, int, float, bool, dict)):
-        raise fail("a list", "write the items one per line starting with '- ', or as [a, b]")
+    if not isinstance(value, list):
+        return [value]  # tags: job-search, as Obsidian allows
     return value
 
 
 T = TypeVar("T")
 
 ListOf = Annotated[list[T], BeforeValidator(_list)]
-"""A list field: ``~`` or an empty key is an empty list; a single value is a problem.
+"""A list field: ``~`` or an empty key is an empty list; a single value (``tags: job-search``,
+as Obsidian writes a list of one) is a list of that one item.
 Fields give it ``Field(default_factory=list)``: absent is empty."""
 
 # Choice fields: the value in any case and with spaces around it, read as the lowercase word.
@@ -164,12 +191,13 @@ class _Named(JournalModel):
         if isinstance(value, str):
             return {"name": value}
         if value is not None and not isinstance(value, dict):
-            raise fail("a person: a name, or 'name:' with 'title:' and more on the lines below")
+            raise fail("a person: a name, or 'name:' with 'title:' and more on the lines below",
+                       _UNQUOTED_LINK if _unquoted_link(value) else "")
         return value
 
 
 class Person(_Named):
-    name: Text
+    name: Name
     title: Text | None = None
     email: Email | None = None
     phone: Text | None = None
@@ -227,7 +255,7 @@ class Debrief(JournalModel):
     """One interview (a round of a process): the file's front matter."""
 
     kind: Annotated[Literal["debrief"], BeforeValidator(_lower)] | None = None
-    company: Text
+    company: Name
     role: Text
     date: When
     round: Annotated[int, Field(ge=1)] | None = None
@@ -258,7 +286,7 @@ class CompanyNote(JournalModel):
     """A file with ``kind: company``: facts about the company and its search."""
 
     kind: Annotated[Literal["company"], BeforeValidator(_lower)]
-    company: Text
+    company: Name
     website: Url | None = None
     applied: When | None = None
     source: JobSource | None = None

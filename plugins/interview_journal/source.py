@@ -254,6 +254,12 @@ def parse_text(src: RawFile, text: str) -> None:
     handler = JournalYAMLHandler()
     if not handler.detect(text):
         first = text.split("\n", 1)[0]
+        other = _other_front_matter(first)
+        if other is not None:
+            src.problems.append(Problem(src.display, 1, 1, "front matter", "YAML front matter between '---' lines",
+                                        other, "only YAML front matter is read: write the fields as 'key: value' "
+                                        "lines between a first line --- and a closing ---"))
+            return
         src.problems.append(
             Problem(src.display, 1, 1, "front matter", "a first line '---' opening the front matter",
                     repr(shorten(first)) if first.strip() else "an empty line",
@@ -292,6 +298,19 @@ def parse_text(src: RawFile, text: str) -> None:
     src.node = node
     src.data = _construct(src, node, (), set())
     src.front_matter = ""
+
+
+def _other_front_matter(first: str) -> str | None:
+    """What another front-matter format's first line says it is (Hugo, Zola, Jekyll and Front
+    Matter CMS write these), or None."""
+    line = first.strip()
+    if line == "+++":
+        return "TOML front matter ('+++')"
+    if line == ";;;":
+        return "JSON front matter (';;;')"
+    if line.startswith("{"):
+        return "a JSON object"
+    return None
 
 
 _YAMLISH = re.compile(r"^(?:[\w][\w -]*:(?:\s|$)|- |\s|#|$)")

@@ -59,6 +59,7 @@ def template_environment(site: Site) -> Environment:
         "bucket_titles": BUCKET_TITLES,
         "link": site.link,
         "company_link": site.company_link,
+        "person_link": site.person_link,
         "answer_titles": ins.ANSWER_TITLES,
     })
     return env
