@@ -359,7 +359,7 @@ def test_schema_rejects_what_the_loader_rejects() -> None:
             "take_back": ["said X"], "questions": ["why us?"], "tags": None, "kind": "Debrief"}
     assert validator.is_valid(good)
     for bad in ({**good, "date": "20.11.2026"}, {**good, "format": "zoom"}, {**good, "interest": 9},
-                {k: v for k, v in good.items() if k != "role"}, {**good, "interviewers": "Sam"},
+                {k: v for k, v in good.items() if k != "role"}, {**good, "interviewers": 3}, {**good, "round": True},
                 {**good, "recruiter": {"name": "Dana", "email": "Dana <dana@x.example>"}}):
         assert not validator.is_valid(bad), bad
     assert validator.is_valid({"kind": "Company", "company": "Acme", "status": "ghosted"})

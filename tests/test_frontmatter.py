@@ -115,7 +115,12 @@ def test_choices_ignore_case(tmp_path, field, written, value):
     [
         ("round: 0\n", "round: expected a whole number of at least 1, got 0"),
         ("round: -2\n", "round: expected a whole number of at least 1, got -2"),
-        ("round: first\n", "round: expected a whole number, got first"),
+        ("round: first\n", "round: expected a whole number, got first (hint: write digits only, like 2)"),
+        ("round: 2.5\n", "round: expected a whole number, got 2.5 (hint: write digits only, like 2)"),
+        ("round: true\n", "round: expected a whole number, got true "
+                          "(hint: YAML reads yes/no/on/off as true/false: write the number)"),
+        ("interest: yes\n", "interest: expected a whole number, got yes "
+                            "(hint: YAML reads yes/no/on/off as true/false: write the number)"),
         ("interest: 7\n", "interest: expected a whole number of at most 5, got 7"),
         ("interest: 0\n", "interest: expected a whole number of at least 1, got 0"),
     ],

@@ -24,7 +24,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .dates import FORMS, DateFormError, Moment, parse_moment
+from .dates import FORMS, MOMENT_PATTERN, DateFormError, Moment, parse_moment
 
 
 def fail(expected: str, hint: str = "") -> PydanticCustomError:
@@ -49,7 +49,7 @@ When = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^\s*\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?\s*$",
+            "pattern": MOMENT_PATTERN,
             "description": "YYYY-MM-DD, or YYYY-MM-DD HH:MM[:SS], optionally with an offset",
         }
     ),
@@ -70,7 +70,9 @@ def _text(value: object) -> str:
     return text
 
 
-Text = Annotated[str, PlainValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
+TEXT_SCHEMA = {"type": "string", "pattern": "\\S"}
+"""Text that is not blank (what ``_text`` keeps after stripping it)."""
+Text = Annotated[str, PlainValidator(_text), WithJsonSchema(TEXT_SCHEMA)]
 
 _WIKI_LINK = re.compile(r"\[\[([^\[\]|#^]+)(?:#[^\[\]|]*)?(?:\|[^\[\]]*)?\]\]")
 _UNQUOTED_LINK = 'YAML reads [[Dana Ruiz]] as a list in a list: quote the link, like "[[Dana Ruiz]]"'
@@ -95,7 +97,7 @@ def _name(value: object) -> str:
     return target or text
 
 
-Name = Annotated[str, PlainValidator(_name), WithJsonSchema({"type": "string", "minLength": 1})]
+Name = Annotated[str, PlainValidator(_name), WithJsonSchema(TEXT_SCHEMA)]
 """A person's or a company's name: text, where an Obsidian wiki link stands for its note's name."""
 
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
@@ -110,21 +112,56 @@ def _email(value: object) -> str:
 
 
 Email = Annotated[str, PlainValidator(_email),
-                  WithJsonSchema({"type": "string", "format": "email", "pattern": _EMAIL.pattern})]
+                  WithJsonSchema({"type": "string", "pattern": "^\\s*" + _EMAIL.pattern[1:-1] + "\\s*$"})]
+
+
+_URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
 
 
 def _url(value: object) -> str:
     text = _text(value)
-    if not re.match(r"^https?://[^\s<>\"']+$", text, re.IGNORECASE):
+    if not _URL.match(text):
         raise fail("a web address starting with https:// or http://")
     return text
 
 
-Url = Annotated[str, PlainValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
+Url = Annotated[str, PlainValidator(_url),
+                WithJsonSchema({"type": "string", "pattern": "^\\s*[Hh][Tt][Tt][Pp][Ss]?://[^\\s<>\"']+\\s*$"})]
 
 
 def _lower(value: object) -> object:
-    return value.strip().lower() if isinstance(value, str) else value
+    """A choice in any case: ``Video`` is ``video`` (ASCII letters only: the Kelvin sign's lower
+    case is a ``k``, but no editor's schema would read it so)."""
+    return value.strip().lower() if isinstance(value, str) and value.isascii() else value
+
+
+def _whole_number(value: object) -> object:
+    """A whole number: ``4``, ``4.0`` or the text ``"4"``; never ``true``, which YAML would
+    otherwise make a 1 (``round: yes``)."""
+    if isinstance(value, bool):
+        raise fail("a whole number", "YAML reads yes/no/on/off as true/false: write the number")
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and _WHOLE.fullmatch(value):
+        return int(value)
+    if isinstance(value, (str, float)):
+        raise fail("a whole number", "write digits only, like 2")
+    return value
+
+
+_WHOLE = re.compile(r"[ \t]*[+-]?[0-9]+[ \t]*")
+
+
+def _numbers(low: int, high: int | None) -> dict[str, Any]:
+    """The JSON Schema of a whole number from ``low`` (1 or more) to ``high`` (a digit), or the
+    same written as text: what ``_whole_number`` and the bounds accept."""
+    digits = f"[{low}-{high}]" if high is not None else f"[{low}-9][0-9]*"
+    bounds = {"minimum": low, **({"maximum": high} if high is not None else {})}
+    return {"anyOf": [{"type": "integer", **bounds}, {"type": "string", "pattern": f"^[ \\t]*\\+?0*{digits}[ \\t]*$"}]}
+
+
+Round = Annotated[int, BeforeValidator(_whole_number), Field(ge=1), WithJsonSchema(_numbers(1, None))]
+Interest = Annotated[int, BeforeValidator(_whole_number), Field(ge=1, le=5), WithJsonSchema(_numbers(1, 5))]
 
 
 def _list(value: object) -> object:
@@ -258,7 +295,7 @@ class Debrief(JournalModel):
     company: Name
     role: Text
     date: When
-    round: Annotated[int, Field(ge=1)] | None = None
+    round: Round | None = None
     stage: Text | None = None
     format: Format | None = None
     status: Status | None = None
@@ -274,7 +311,7 @@ class Debrief(JournalModel):
     take_back: ListOf[TakeBack] = Field(default_factory=list)
     feedback: Feedback | None = None
     outcome: Outcome | None = None
-    interest: Annotated[int, Field(ge=1, le=5)] | None = None
+    interest: Interest | None = None
     pitch: Text | None = None
     questions: ListOf[Question] = Field(default_factory=list)
     log: ListOf[LogEntry] = Field(default_factory=list)
@@ -300,3 +337,4 @@ class CompanyNote(JournalModel):
 
 DEBRIEF_FIELDS = frozenset(Debrief.model_fields)
 COMPANY_FIELDS = frozenset(CompanyNote.model_fields)
+

@@ -8,19 +8,20 @@ missing a required field (company, role, date) is left out.
 from __future__ import annotations
 
 import copy
-import difflib
 import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timezone, tzinfo
+from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from .frontmatter import COMPANY_FIELDS, DEBRIEF_FIELDS, CompanyNote, Debrief
+from .frontmatter import CompanyNote, Debrief
 from .journal import Entry, Journal, group_companies
+from .nearmiss import near_miss
 from .pages.names import RESERVED
 from .problems import Loc, Problem, dotted, explain
 from .source import RawFile, read_source
@@ -219,6 +220,7 @@ def validate(model_class: type[M], source: RawFile, zone: tzinfo) -> tuple[M | N
             return model_class.model_validate(data, context={"zone": zone}), problems
         except ValidationError as error:
             drops: list[Loc] = []
+            left_out = False
             for item in error.errors():
                 loc = tuple(item["loc"])
                 if item["type"] == "missing" and (loc in source.refused or loc in dropped):
@@ -227,8 +229,10 @@ def validate(model_class: type[M], source: RawFile, zone: tzinfo) -> tuple[M | N
                     seen.add((loc, item["type"]))
                     problems.append(_problem(source, loc, item))
                 if len(loc) == 1 and loc[0] in _REQUIRED[model_class]:
-                    return None, problems
+                    left_out = True  # the file is left out: its other problems are still reported
                 drops.append(loc[:-1] if item["type"] == "missing" and len(loc) > 1 else loc)
+            if left_out:
+                return None, problems
             dropped.update(drops)
             data = _without(data, drops)
             if ("private",) in drops:
@@ -264,15 +268,41 @@ def _problem(source: RawFile, loc: Loc, item: Any) -> Problem:
     return source.problem(loc, expected, got, hint)
 
 
+@cache
+def nested_models(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
+    """The fields of ``model`` that hold models of their own (a person, a list of interviewers):
+    field name -> that model."""
+    def found(annotation: object) -> type[BaseModel] | None:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return annotation
+        return next((inner for arg in get_args(annotation) if (inner := found(arg)) is not None), None)
+
+    nested = {name: found(info.annotation) for name, info in model.model_fields.items()}
+    return {name: inner for name, inner in nested.items() if inner is not None}
+
+
 def _near_misses(source: RawFile, model_class: type[BaseModel]) -> list[Problem]:
-    """An unknown key that is a near-miss of a field is almost always a typo: say so."""
-    known = DEBRIEF_FIELDS if model_class is Debrief else COMPANY_FIELDS
-    problems = []
-    for key in source.data or {}:
-        if key in known:
-            continue
-        close = difflib.get_close_matches(key, known, n=1, cutoff=0.8)
-        if close:
-            problems.append(source.problem((key,), f"a known field ('{close[0]}'?)", f"'{key}'",
-                                           f"rename it to '{close[0]}', or pick a name of your own further from it"))
+    """An unknown key that is a near miss of a field (``nearmiss``) is almost always a typo: say
+    so, at any depth (an interviewer's ``thank-you`` too)."""
+    problems: list[Problem] = []
+
+    def walk(data: dict[str, Any], model: type[BaseModel], loc: Loc) -> None:
+        known = model.model_fields
+        nested = nested_models(model)
+        for key, value in data.items():
+            close = near_miss(key, known) if key not in known else None
+            if close is not None:
+                problems.append(source.problem((*loc, key), f"a known field ('{close}'?)", f"'{key}'",
+                                               f"rename it to '{close}', or pick a name of your own further from it"))
+            inner = nested.get(key)
+            if inner is None:
+                continue
+            if isinstance(value, dict):
+                walk(value, inner, (*loc, key))
+            elif isinstance(value, list):
+                for index, item in enumerate(value):
+                    if isinstance(item, dict):
+                        walk(item, inner, (*loc, key, index))
+
+    walk(source.data or {}, model_class, ())
     return problems
