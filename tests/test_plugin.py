@@ -103,6 +103,23 @@ def test_notes_render_as_markdown_after_the_summary(out: Path) -> None:
     assert article.select_one("strong").get_text() == "bold"
 
 
+SHARED.add({
+    "obsidian/a.md": debrief(company="Obsidian Co", body=(
+        "Kept. %% a private aside %% Kept too.\n\n%%\n- [ ] an idea I keep to myself\n%%\n\n"
+        "```\n%% in code: shown %%\n```\n")),
+    "obsidian/company.md": "---\nkind: company\ncompany: Obsidian Co\n---\nAbout them. %%\nnot for the site\n%%\n",
+})
+
+
+def test_obsidian_comments_are_not_on_the_site(out: Path) -> None:
+    for page in ("journal/obsidian/a/index.html", "journal/companies/obsidian-co/index.html"):
+        text = soup(out / page).select_one("article").get_text()
+        assert "private aside" not in text and "keep to myself" not in text and "not for the site" not in text
+    text = soup(out / "journal/obsidian/a/index.html").select_one("article").get_text()
+    assert "Kept." in text and "Kept too." in text and "%% in code: shown %%" in text
+    assert "keep to myself" not in (out / "search/search_index.json").read_text(encoding="utf-8")
+
+
 def _nav_links(page: Path) -> list[str]:
     return [a["href"] for a in soup(page).select("nav.md-nav--primary a.md-nav__link[href]")]
 

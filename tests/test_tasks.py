@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from interview_journal.tasks import MAX_NESTING, Statuses, Task, parse_tasks
+from interview_journal.tasks import MAX_NESTING, Statuses, Task, parse_tasks, without_obsidian_comments
 from journal_files import HEAD, PATH, lines, load
 
 pytestmark = pytest.mark.usefixtures("in_tmp")  # problem lines name files from tmp_path
@@ -102,6 +102,12 @@ def test_comments_in_a_task_line_are_not_its_words():
     assert texts("- [ ] call Dana %% she prefers mornings 📅 2026-01-01 %% back <!-- note --> soon 📅 2026-11-27\n") == [
         "call Dana back soon"]
     assert read("- [ ] call %% unclosed 📅 2026-01-01\n- [ ] hidden\n")[0].due is None
+
+
+def test_the_notes_without_obsidian_comments():
+    body = "a %% b %% c\n%%\n- [ ] d\n%%\n```\n%% e %%\n```\n`%%` f <!-- g -->\n"
+    assert without_obsidian_comments(body) == "a" + " " * 9 + "c\n\n\n\n```\n%% e %%\n```\n`%%` f <!-- g -->\n"
+    assert without_obsidian_comments("no comment here") == "no comment here"
 
 
 def test_code_spans_keep_their_comment_markers():

@@ -204,10 +204,22 @@ class _Hidden:
 
 
 _COMMENT_OR_CODE = re.compile(r"`+|%%|<!--")
+_OBSIDIAN_COMMENT_OR_CODE = re.compile(r"`+|%%")
 _CLOSE = {"%%": "%%", "<!--": "-->"}
 
 
-def _comments(lines: list[str], opaque: set[int]) -> _Hidden:
+def without_obsidian_comments(body: str) -> str:
+    """The body without its ``%% ... %%`` comments (outside code), which Obsidian never shows:
+    the notes as the site renders them."""
+    if "%%" not in body:
+        return body
+    lines = body.split("\n")
+    hidden = _comments(lines, _opaque_rows(_parser().parse(body)), _OBSIDIAN_COMMENT_OR_CODE)
+    return "\n".join(hidden.blank(row, line).rstrip() if row in hidden.pieces else line
+                     for row, line in enumerate(lines))
+
+
+def _comments(lines: list[str], opaque: set[int], markers: re.Pattern[str] = _COMMENT_OR_CODE) -> _Hidden:
     """Obsidian comments (``%% ... %%``) and HTML comments (``<!-- ... -->``), which may span
     lines, outside code blocks and code spans (a code span is read within its line)."""
     hidden = _Hidden()
@@ -228,7 +240,7 @@ def _comments(lines: list[str], opaque: set[int]) -> _Hidden:
             closing = None
         spans = _code_span_ends(line)
         while True:
-            match = _COMMENT_OR_CODE.search(line, position)
+            match = markers.search(line, position)
             if match is None:
                 break
             if match.group().startswith("`"):

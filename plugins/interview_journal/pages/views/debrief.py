@@ -9,6 +9,7 @@ from jinja2 import Environment
 from ...drafts import Render, briefing, round_drafts
 from ...process import Round
 from ...rules import FollowUp
+from ...tasks import without_obsidian_comments
 from ...wording import described
 from ..blocks import Block, html_block, markdown_page
 from ..render import text_renderer
@@ -31,7 +32,7 @@ def page(site: Site, env: Environment, round_: Round, items: list[FollowUp], tex
     src = site.debrief_src(round_)
     summary = html_block(env, "debrief.html", search_text=search_text(round_),
                          round=round_, items=items, problems=entry.problems, page=src)
-    body = entry.body.strip()
+    body = without_obsidian_comments(entry.body).strip()
     notes = f"## Notes\n\n{body}" if body else ""
     return GeneratedPage(src, markdown_page(title, summary, *extra_blocks(site, env, texts, round_), notes),
                          edit_path=entry.source.path)
