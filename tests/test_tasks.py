@@ -93,6 +93,8 @@ def test_beyond_the_nesting_limit_is_one_problem_not_a_crash():
     "- [x]no space after the box",
     "- [ ] ",
     "# [ ] a heading",
+    "-\n  [ ] the box on the line after the marker",
+    "1.\n   [ ] the same in a numbered list",
 ])
 def test_lines_that_are_not_tasks(body: str):
     assert read(body) == []

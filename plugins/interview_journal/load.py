@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import timezone, tzinfo
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar, get_args
+from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -273,7 +273,8 @@ def nested_models(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
     """The fields of ``model`` that hold models of their own (a person, a list of interviewers):
     field name -> that model."""
     def found(annotation: object) -> type[BaseModel] | None:
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        # get_origin first: on Python 3.10, list[X] is an instance of type too
+        if get_origin(annotation) is None and isinstance(annotation, type) and issubclass(annotation, BaseModel):
             return annotation
         return next((inner for arg in get_args(annotation) if (inner := found(arg)) is not None), None)
 

@@ -96,8 +96,8 @@ DEFAULT_STATUSES = Statuses()
 MAX_NESTING = 200
 """markdown-it's nesting limit (tokens: a list level is two): about 100 levels of lists and quotes."""
 
-_CHECKBOX = re.compile(r"\[[^\n]\]")
-"""A body without one has no task: it is not parsed at all."""
+_CHECKBOX = re.compile(r"(?:[-*+]|[0-9][.)])[ \t]+\[[^\n]\]")
+"""A list marker and a box on one line: a body without one has no task, and is not parsed."""
 
 
 @lru_cache(maxsize=1)
@@ -124,8 +124,8 @@ def parse_tasks(body: str, first_line: int, display: str,
         if token.type != "list_item_open" or at + 2 >= len(tokens) or tokens[at + 1].type != "paragraph_open":
             continue
         inline = tokens[at + 2]
-        if inline.map is None:
-            continue
+        if inline.map is None or token.map is None or inline.map[0] != token.map[0]:
+            continue  # the box is on the item's own line, as Obsidian reads it
         row = inline.map[0]
         found = _checkbox(lines[row], inline.content.split("\n", 1)[0])
         if found is None:
