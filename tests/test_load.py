@@ -30,9 +30,9 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     original = load_module.load_file
 
-    def counting(path: Path, rel: str, zone: object) -> object:
+    def counting(path: Path, rel: str, zone: object, *statuses: object) -> object:
         seen.append(rel)
-        return original(path, rel, zone)  # type: ignore[arg-type]
+        return original(path, rel, zone, *statuses)  # type: ignore[arg-type]
 
     monkeypatch.setattr(load_module, "load_file", counting)
     return seen

@@ -9,6 +9,7 @@ so; Tasks keeps the words' spacing and an empty title, we collapse spaces and ke
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -282,3 +283,52 @@ def test_pathological_lines_are_read(line: str):
     """bench/task_lines.py times these at growing sizes: linear, a few milliseconds at 56 KB."""
     tasks, problems = parse_tasks(line, 1, "journal/a.md")
     assert len(tasks) == 1 and tasks[0].text.startswith("x") and len(problems) <= 1
+
+
+# --- a vault's own Tasks settings ---------------------------------------------------------------
+
+def tasks_settings(vault, settings: dict | str) -> None:
+    folder = vault / ".obsidian" / "plugins" / "obsidian-tasks-plugin"
+    folder.mkdir(parents=True)
+    (folder / "data.json").write_text(settings if isinstance(settings, str) else json.dumps(settings), encoding="utf-8")
+
+
+SETTINGS = {
+    "globalFilter": "#task", "removeGlobalFilter": True, "taskFormat": "tasksPluginEmoji",
+    "statusSettings": {
+        "coreStatuses": [{"symbol": " ", "name": "Todo", "nextStatusSymbol": "x", "type": "TODO"},
+                         {"symbol": "x", "name": "Done", "nextStatusSymbol": " ", "type": "DONE"}],
+        "customStatuses": [{"symbol": "p", "name": "Pro", "nextStatusSymbol": "c", "type": "NON_TASK"},
+                           {"symbol": "c", "name": "Con", "nextStatusSymbol": "p", "type": "NON_TASK"},
+                           {"symbol": "d", "name": "Doing", "nextStatusSymbol": "x", "type": "IN_PROGRESS"},
+                           {"symbol": "d", "name": "Second d", "nextStatusSymbol": "x", "type": "DONE"},
+                           {"symbol": "w", "name": "Waiting", "nextStatusSymbol": " ", "type": "ON_HOLD"},
+                           {"symbol": "-", "name": "Dropped", "nextStatusSymbol": " ", "type": "CANCELLED"}]},
+}
+
+
+def test_the_vault_s_tasks_settings_decide_statuses_and_the_global_filter(tmp_path):
+    """The journal sits in a vault (a folder up holds .obsidian/): its Tasks settings count."""
+    tasks_settings(tmp_path, SETTINGS)
+    journal = load(tmp_path, HEAD + "---\n- [ ] #task call Dana\n- [ ] not a task without the filter\n"
+                   "- [p] #task a pro\n- [d] #task doing it\n- [w] #task waiting\n- [x] #task done\n")
+    assert journal.problems == []
+    assert [(t.text, t.state) for t in journal.debriefs[0].tasks] == [
+        ("call Dana", "open"), ("doing it", "open"), ("waiting", "open"), ("done", "done")]
+
+
+def test_broken_tasks_settings_are_one_problem_and_the_defaults(tmp_path):
+    tasks_settings(tmp_path, "{ not json")
+    journal = load(tmp_path, HEAD + "---\n- [ ] call Dana\n- [p] pro\n")
+    assert [p.field for p in journal.problems] == ["Tasks settings"]
+    assert str(journal.problems[0]).startswith(
+        ".obsidian/plugins/obsidian-tasks-plugin/data.json:1:1: Tasks settings: expected the Tasks plugin's "
+        "settings (JSON), got ")
+    assert [t.text for t in journal.debriefs[0].tasks] == ["call Dana", "pro"]
+
+
+def test_without_the_tasks_plugin_a_vault_has_tasks_defaults(tmp_path):
+    (tmp_path / ".obsidian").mkdir()
+    journal = load(tmp_path, HEAD + "---\n- [ ] call Dana\n- [p] pro\n- [/] half\n")
+    assert [(t.text, t.state) for t in journal.debriefs[0].tasks] == [
+        ("call Dana", "open"), ("pro", "open"), ("half", "open")]

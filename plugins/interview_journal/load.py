@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import gc
+import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,9 +24,9 @@ from .frontmatter import CompanyNote, Debrief
 from .journal import Entry, Journal, group_companies
 from .nearmiss import near_miss
 from .pages.names import RESERVED
-from .problems import Loc, Problem, dotted, explain
+from .problems import Loc, Problem, dotted, explain, shorten
 from .source import RawFile, read_source
-from .tasks import Task, parse_tasks
+from .tasks import DEFAULT_STATUSES, STATUS_TYPES, Statuses, Task, parse_tasks
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -58,8 +59,10 @@ def load_journal(root: Path, zone: tzinfo = timezone.utc, cache: JournalCache | 
     since the cache's last load are read again.
     """
     journal = Journal(root=root, zone=zone)
+    statuses, settings_problems = vault_statuses(root)
+    journal.problems.extend(settings_problems)
     if cache is not None:
-        cache.start(zone, root)
+        cache.start(zone, root, statuses)
     if not root.is_dir():
         journal.problems.append(
             Problem(display_path(root), 1, 1, "journal_dir", "a folder of debriefs", "no such folder",
@@ -70,7 +73,7 @@ def load_journal(root: Path, zone: tzinfo = timezone.utc, cache: JournalCache | 
         return journal
     paths = iter_markdown(root)
     with no_cycle_collection():
-        _read_all(journal, paths, zone, cache)
+        _read_all(journal, paths, zone, cache, statuses)
     if cache is not None:
         cache.keep(set(paths))
     group_companies(journal)
@@ -107,11 +110,12 @@ def collector_skips_existing_objects() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _read_all(journal: Journal, paths: list[Path], zone: tzinfo, cache: JournalCache | None) -> None:
+def _read_all(journal: Journal, paths: list[Path], zone: tzinfo, cache: JournalCache | None,
+              statuses: Statuses) -> None:
     root = journal.root
     for path in paths:
         rel = path.relative_to(root).with_suffix("").as_posix()
-        entry = cache.load_file(path, rel, zone) if cache is not None else load_file(path, rel, zone)
+        entry = cache.load_file(path, rel, zone) if cache is not None else load_file(path, rel, zone, statuses)
         if isinstance(entry, list):
             journal.problems.extend(entry)
             continue
@@ -125,6 +129,40 @@ def _read_all(journal: Journal, paths: list[Path], zone: tzinfo, cache: JournalC
             journal.notes.append(entry)
         else:
             journal.debriefs.append(entry)
+
+
+TASKS_SETTINGS = Path(".obsidian") / "plugins" / "obsidian-tasks-plugin" / "data.json"
+"""Where an Obsidian vault keeps the Tasks plugin's settings."""
+
+
+def vault_statuses(folder: Path) -> tuple[Statuses, list[Problem]]:
+    """The statuses and the global filter of the Obsidian vault the journal is in (the nearest
+    folder from ``folder`` up that holds ``.obsidian``), from its Tasks plugin's settings: its
+    core and custom statuses, each symbol's type (the first of a symbol counts, as in Tasks).
+    Tasks' defaults without a vault or settings."""
+    vault = next((parent for parent in (folder, *folder.parents) if (parent / ".obsidian").is_dir()), None)
+    settings = vault / TASKS_SETTINGS if vault is not None else None
+    if settings is None or not settings.is_file():
+        return DEFAULT_STATUSES, []
+    display = display_path(settings)
+    try:
+        data = json.loads(settings.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        return DEFAULT_STATUSES, [Problem(display, 1, 1, "Tasks settings", "the Tasks plugin's settings (JSON)",
+                                          shorten(str(error)), "the journal is read with Tasks' default statuses")]
+    data = data if isinstance(data, dict) else {}
+    found = data.get("statusSettings")
+    types: dict[str, str] = {}
+    for group in ("coreStatuses", "customStatuses"):
+        listed = found.get(group) if isinstance(found, dict) else None
+        for status in listed if isinstance(listed, list) else []:
+            symbol = status.get("symbol") if isinstance(status, dict) else None
+            kind = str(status.get("type", "")).lower() if isinstance(status, dict) else ""
+            if isinstance(symbol, str) and len(symbol) == 1 and kind in STATUS_TYPES:
+                types.setdefault(symbol, kind)
+    flag = data.get("globalFilter")
+    return Statuses(types=types, global_filter=flag.strip() if isinstance(flag, str) else "",
+                    remove_global_filter=data.get("removeGlobalFilter") is True), []
 
 
 _Stamp = tuple[int, int]
@@ -142,7 +180,8 @@ class JournalCache:
 
     def __init__(self) -> None:
         self._files: dict[Path, tuple[_Stamp, Entry[Any] | list[Problem]]] = {}
-        self._context: tuple[tzinfo, str] | None = None
+        self._context: tuple[tzinfo, str, Statuses] | None = None
+        self._statuses = DEFAULT_STATUSES
         self.parsed: list[Path] = []
         """The files read (parsed) by the last load: the others came from the cache."""
         self.changed = False
@@ -151,10 +190,11 @@ class JournalCache:
     def __len__(self) -> int:
         return len(self._files)
 
-    def start(self, zone: tzinfo, root: Path) -> None:
+    def start(self, zone: tzinfo, root: Path, statuses: Statuses = DEFAULT_STATUSES) -> None:
         # a file's displayed path follows from its folder's (``display_path``, and files under
         # it are never hidden, so never '..'): one check here, not one per file and load
-        context = (zone, display_path(root))
+        self._statuses = statuses
+        context = (zone, display_path(root), statuses)
         self.changed = context != self._context
         if self.changed:
             self._files.clear()
@@ -171,7 +211,7 @@ class JournalCache:
         found = self._files.get(path)
         if stamp is not None and found is not None and found[0] == stamp:
             return found[1]
-        result = load_file(path, rel, zone)
+        result = load_file(path, rel, zone, self._statuses)
         self.parsed.append(path)
         self.changed = True
         if stamp is not None:
@@ -187,7 +227,7 @@ class JournalCache:
             self.changed = True
 
 
-def load_file(path: Path, rel: str, zone: tzinfo) -> Entry[Any] | list[Problem]:
+def load_file(path: Path, rel: str, zone: tzinfo, statuses: Statuses = DEFAULT_STATUSES) -> Entry[Any] | list[Problem]:
     """One file -> an ``Entry``, or the problems that keep it out of the site."""
     source = read_source(path, display_path(path))
     if source.data is None:
@@ -202,7 +242,7 @@ def load_file(path: Path, rel: str, zone: tzinfo) -> Entry[Any] | list[Problem]:
         return problems
     tasks: list[Task] = []
     if isinstance(model, Debrief):
-        tasks, task_problems = parse_tasks(source.body, source.body_line, source.display)
+        tasks, task_problems = parse_tasks(source.body, source.body_line, source.display, statuses)
         problems += task_problems
     # keep only what pages need (a cached journal stays in memory; see ``SourceFile``)
     company_at = source.where(("company",)) if isinstance(model, CompanyNote) else (1, 1)

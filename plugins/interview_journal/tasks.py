@@ -75,8 +75,9 @@ class Statuses:
     The default is Obsidian Tasks' own: ``[ ]`` todo, ``[x]`` done (``[X]`` too, as in GitHub
     and several themes), ``[/]`` in progress, ``[-]`` cancelled, and any other symbol todo (as
     Tasks treats a symbol it does not know). ``types`` adds or overrides symbols (a vault's own
-    custom statuses); ``global_filter``, when set, keeps only the lines that contain it, as the
-    Tasks setting of that name does (``remove_global_filter`` then takes it out of the title).
+    statuses, ``load.vault_statuses``); ``global_filter``, when set, keeps only the lines that
+    contain it, as the Tasks setting of that name does (``remove_global_filter`` then takes it
+    out of the title).
     """
 
     types: Mapping[str, str] = field(default_factory=dict)
