@@ -46,13 +46,46 @@ def test_near_miss_key_is_a_problem_but_the_file_is_kept(tmp_path, key, field):
 
 # --- wrong values in optional fields: reported, dropped, the file kept ---------------------
 
-def test_a_single_value_where_a_list_is_expected(tmp_path):
-    journal = load(tmp_path, HEAD + "interviewers: Priya\n---\n")
-    assert lines(journal) == [
-        (f"{PATH}:5:1: interviewers: expected a list, got Priya "
-         "(hint: write the items one per line starting with '- ', or as [a, b])")
-    ]
-    assert only_debrief(journal).interviewers == []
+def test_a_single_value_where_a_list_is_expected_is_a_list_of_one(tmp_path):
+    """Obsidian writes a list of one as a single value (``tags: job-search``)."""
+    journal = load(tmp_path, HEAD + "interviewers: Priya\ntags: job-search\nwent_well: rapport\n"
+                              "feedback:\n  positives: clear answers\nlog:\n  date: 2026-11-21\n  note: called\n---\n")
+    assert journal.problems == []
+    model = only_debrief(journal)
+    assert ([p.name for p in model.interviewers], model.tags, model.went_well) == (["Priya"], ["job-search"], ["rapport"])
+    assert (model.feedback.positives, [entry.note for entry in model.log]) == (["clear answers"], ["called"])
+
+
+def test_a_single_wrong_value_is_reported_as_that_item(tmp_path):
+    journal = load(tmp_path, HEAD + "tags: 2026\n---\n")
+    assert lines(journal) == [f"{PATH}:5:1: tags[0]: expected text, got 2026 (hint: quote the value, like '...')"]
+
+
+@pytest.mark.parametrize(("written", "name"), [
+    ('"[[Dana Ruiz]]"', "Dana Ruiz"), ('"[[Dana Ruiz|Dana]]"', "Dana Ruiz"), ('"[[People/Dana Ruiz]]"', "Dana Ruiz"),
+    ('"[[Dana Ruiz#Contact]]"', "Dana Ruiz"), ('"[[Dana Ruiz.md|D.]]"', "Dana Ruiz"), ('" [[ Dana Ruiz ]] "', "Dana Ruiz"),
+    ('"[[Dana]] and [[Lea]]"', "[[Dana]] and [[Lea]]"), ('"[[ ]]"', "[[ ]]"), ("Dana [[Ruiz]]", "Dana [[Ruiz]]"),
+])
+def test_wiki_links_are_read_as_names(tmp_path, written: str, name: str):
+    journal = load(tmp_path, HEAD.replace("company: Acme", "company: \"[[Acme]]\"") + f"recruiter: {written}\n"
+                   f"interviewers:\n  - {written}\n  - name: {written}\n    title: Lead\n---\n")
+    assert journal.problems == []
+    model = only_debrief(journal)
+    assert (model.company, model.recruiter.name, [p.name for p in model.interviewers]) == ("Acme", name, [name, name])
+
+
+@pytest.mark.parametrize(("field", "problem"), [
+    ("recruiter: [[Dana Ruiz]]", "1: recruiter: expected a person: a name, or 'name:' with 'title:' and more on the lines "
+                                 "below, got a list"),
+    ("interviewers: [[Dana Ruiz]]", "16: interviewers[0]: expected a person: a name, or 'name:' with 'title:' and more "
+                                    "on the lines below, got a list"),
+    ("stage: [[Screen]]", "1: stage: expected text, not a list or mapping, got a list"),
+])
+def test_an_unquoted_wiki_link_says_to_quote_it(tmp_path, field: str, problem: str):
+    journal = load(tmp_path, HEAD + field + "\n---\n")
+    assert lines(journal) == [f'{PATH}:5:{problem} (hint: YAML reads [[Dana Ruiz]] as a list in a list: quote the '
+                              'link, like "[[Dana Ruiz]]")']
+
 
 def test_text_where_a_mapping_is_expected(tmp_path):
     journal = load(tmp_path, HEAD + "feedback: great\n---\n")
@@ -82,7 +115,12 @@ def test_choices_ignore_case(tmp_path, field, written, value):
     [
         ("round: 0\n", "round: expected a whole number of at least 1, got 0"),
         ("round: -2\n", "round: expected a whole number of at least 1, got -2"),
-        ("round: first\n", "round: expected a whole number, got first"),
+        ("round: first\n", "round: expected a whole number, got first (hint: write digits only, like 2)"),
+        ("round: 2.5\n", "round: expected a whole number, got 2.5 (hint: write digits only, like 2)"),
+        ("round: true\n", "round: expected a whole number, got true "
+                          "(hint: YAML reads yes/no/on/off as true/false: write the number)"),
+        ("interest: yes\n", "interest: expected a whole number, got yes "
+                            "(hint: YAML reads yes/no/on/off as true/false: write the number)"),
         ("interest: 7\n", "interest: expected a whole number of at most 5, got 7"),
         ("interest: 0\n", "interest: expected a whole number of at least 1, got 0"),
     ],
@@ -98,7 +136,7 @@ def test_booleans_are_never_numbers(tmp_path, fields):
     journal = load(tmp_path, HEAD + fields + "---\n")
     field, written = fields.strip().split(": ")
     assert lines(journal) == [f"{PATH}:5:1: {field}: expected a whole number, got {written} "
-                              "(hint: YAML reads true/false, yes/no and on/off as true or false: write the number)"]
+                              "(hint: YAML reads yes/no/on/off as true/false: write the number)"]
     assert (only_debrief(journal).round, only_debrief(journal).interest) == (None, None)
 
 def test_a_quoted_number_is_still_a_number(tmp_path):

@@ -31,9 +31,9 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     original = load_module.load_file
 
-    def counting(path: Path, rel: str, zone: object, *content: object) -> object:
+    def counting(path: Path, rel: str, zone: object, *args: object, **kwargs: object) -> object:
         seen.append(rel)
-        return original(path, rel, zone, *content)  # type: ignore[arg-type]
+        return original(path, rel, zone, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(load_module, "load_file", counting)
     return seen
@@ -254,9 +254,9 @@ def test_skipped_files_are_not_read(tmp_path: Path, parses: list[str]) -> None:
 
 def test_a_wrong_date_hides_none_of_the_files_other_problems(tmp_path, in_tmp):
     journal = load(tmp_path, "---\ncompany: Acme\nrole: Dev\ndate: 14:00\nformat: zoom\nrapport: great\n"
-                             "interviewr: Sam\n---\n- [ ] send the deck 📅 2026-13-40\n")
+                             "intervewers: Sam\n---\n- [ ] send the deck 📅 2026-13-40\n")
     assert [(p.line, p.field) for p in journal.problems] == [
-        (4, "date"), (5, "format"), (6, "rapport"), (7, "interviewr"), (9, "task")]
+        (4, "date"), (5, "format"), (6, "rapport"), (7, "intervewers"), (9, "task")]
     assert journal.debriefs == []
 
 
@@ -408,10 +408,10 @@ def test_a_bug_reading_one_file_is_a_problem_line_and_the_others_are_read(tmp_pa
     write(tmp_path, DEBRIEF.format(company="Acme", day=11), "b.md")
     original = load_module.load_file
 
-    def failing(path, rel, zone, *content):
+    def failing(path, rel, zone, *args, **kwargs):
         if rel == "b":
             raise KeyError("boom")
-        return original(path, rel, zone, *content)
+        return original(path, rel, zone, *args, **kwargs)
 
     monkeypatch.setattr(load_module, "load_file", failing)
     journal = load_journal(tmp_path / "journal", timezone.utc)

@@ -51,7 +51,7 @@ def out(project: Path, untouched: dict[str, tuple[str, int]]) -> Path:
 
 def summary(page: Path) -> dict[str, str]:
     html = soup(page)
-    return {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
+    return {dt.get_text(strip=True): " ".join(dt.find_next_sibling("dd").get_text().split())  # as a browser shows it
             for dt in html.select("dl.ij-summary dt")}
 
 
@@ -102,6 +102,23 @@ def test_notes_render_as_markdown_after_the_summary(out: Path) -> None:
     article = soup(out / "journal/notes/index.html").select_one("article")
     assert article.select_one("h2#notes") is not None
     assert article.select_one("strong").get_text() == "bold"
+
+
+SHARED.add({
+    "obsidian/a.md": debrief(company="Obsidian Co", body=(
+        "Kept. %% a private aside %% Kept too.\n\n%%\n- [ ] an idea I keep to myself\n%%\n\n"
+        "```\n%% in code: shown %%\n```\n")),
+    "obsidian/company.md": "---\nkind: company\ncompany: Obsidian Co\n---\nAbout them. %%\nnot for the site\n%%\n",
+})
+
+
+def test_obsidian_comments_are_not_on_the_site(out: Path) -> None:
+    for page in ("journal/obsidian/a/index.html", "journal/companies/obsidian-co/index.html"):
+        text = soup(out / page).select_one("article").get_text()
+        assert "private aside" not in text and "keep to myself" not in text and "not for the site" not in text
+    text = soup(out / "journal/obsidian/a/index.html").select_one("article").get_text()
+    assert "Kept." in text and "Kept too." in text and "%% in code: shown %%" in text
+    assert "keep to myself" not in (out / "search/search_index.json").read_text(encoding="utf-8")
 
 
 def _nav_links(page: Path) -> list[str]:

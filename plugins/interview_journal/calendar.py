@@ -2,15 +2,23 @@
 
 The command line (``interview-journal export ics``) and the site (``journal/calendar.ics``)
 call the same function, so a calendar app subscribed to the site and a file exported in a
-terminal agree.
+terminal agree. What a calendar app does with a new copy is in ``docs/cli.md``; in short:
 
-Two runs on the same journal and the same "today" give the same bytes, so a calendar app that
-imports the file again updates its events instead of adding copies:
+* **UID**: what the event is about, never its text, hashed, with the fixed domain
+  ``@interview-journal``. An interview: the debrief's path inside the journal folder. A
+  follow-up: that path, its kind and its place (``FollowUp.place``): the interviewer's or the
+  answer's number, a task's own id (Tasks' ``🆔``, else its block id ``^abc123``) or its number
+  among the file's tasks without one. Editing a title, a name or a task's words keeps the UID;
+  moving or renaming the file, or inserting a task without an id above another, gives new ones.
+* **DTSTAMP** and **LAST-MODIFIED**: the last change of the files the event comes from (the
+  debrief and its company's note), their modification time, never the clock. With
+  ``SOURCE_DATE_EPOCH`` set (a CI build sets it to the last commit's time), no time is later
+  than it: fresh checkouts of one commit then give the same bytes.
+* **SEQUENCE**: the seconds from 2020-01-01 to LAST-MODIFIED. A file does not record how often
+  it was revised, but this number grows with every change, which is what a calendar app compares
+  to tell a newer copy of an event from an older one.
 
-* every UID is derived from what the event is about: the debrief's path inside the journal
-  folder for an interview, the follow-up's id (that path, ``#``, the kind and a key) for a
-  follow-up, hashed, with the fixed domain ``@interview-journal``;
-* ``DTSTAMP`` is midnight UTC of "today", never the clock.
+Two builds of the same files (and the same "today") give the same bytes.
 
 Interviews with a time are timed events (one hour unless told otherwise), written in UTC so no
 time-zone definitions are needed; interviews without a time, and follow-ups, are all-day
@@ -22,22 +30,23 @@ The bytes are exactly what icalendar's ``Calendar.to_ical()`` writes for these e
 about five times faster (a 10,000-debrief journal has ~20,000 events). icalendar still writes
 the calendar's own lines and every value with its parameters, through its public property
 types (``vText`` escapes text, ``vDDDTypes`` formats dates and adds ``VALUE=DATE``,
-``vCategory`` joins categories); but there is no ``Event`` object per event: each event is
-written on its own, in icalendar's order of properties (``_INTERVIEW`` and ``_FOLLOWUP``), the
-lines thousands of events share (``DTSTAMP``, dates, ``STATUS``...) are written once per build,
-and ``_fold`` folds long lines by icalendar's rules on bytes, a piece at a time, where icalendar
-goes character by character. Only public names of icalendar are used;
-``tests/test_calendar.py`` holds all of it to icalendar's own output (parsed and written again).
+``vCategory`` joins categories, ``vInt`` the sequence); but there is no ``Event`` object per
+event: each event is written on its own, in icalendar's order of properties (``_INTERVIEW`` and
+``_FOLLOWUP``), the lines thousands of events share (``DTSTAMP``, dates, ``STATUS``...) are
+written once per build, and ``_fold`` folds long lines by icalendar's rules on bytes, a piece
+at a time, where icalendar goes character by character. Only public names of icalendar are
+used; ``tests/test_calendar.py`` holds all of it to icalendar's own output (parsed and written
+again).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from icalendar import Calendar
-from icalendar.prop import vCategory, vDDDTypes, vText
+from icalendar.prop import vCategory, vDDDTypes, vInt, vText
 
 from .dates import sort_key
 from .process import Process, Round
@@ -47,6 +56,8 @@ DOMAIN = "interview-journal"
 PRODID = "-//Interview Journal//interview-journal//EN"
 DEFAULT_DURATION = 60
 """Minutes of a timed interview event."""
+SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=timezone.utc)
+"""SEQUENCE counts the seconds from here to an event's last change."""
 
 
 def uid(key: str) -> str:
@@ -54,10 +65,11 @@ def uid(key: str) -> str:
     return f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:32]}@{DOMAIN}"
 
 
-def build_calendar(processes: Iterable[Process], items: Iterable[FollowUp], today: date,
-                   duration: int = DEFAULT_DURATION, name: str = "Interview Journal") -> bytes:
-    """Every round as an event, every outstanding follow-up with a due date as an all-day event."""
-    stamp = datetime.combine(today, time.min, tzinfo=timezone.utc)
+def build_calendar(processes: Iterable[Process], items: Iterable[FollowUp], *, duration: int = DEFAULT_DURATION,
+                   name: str = "Interview Journal", latest: datetime | None = None) -> bytes:
+    """Every round as an event, every outstanding follow-up with a due date as an all-day event;
+    no stamp later than ``latest`` (``dates.source_date_epoch``)."""
+    stamps = _Stamps(latest)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -67,15 +79,42 @@ def build_calendar(processes: Iterable[Process], items: Iterable[FollowUp], toda
     events: list[bytes] = []
     rounds = sorted((r for p in processes for r in p.rounds), key=lambda r: (sort_key(r.debrief.date), r.entry.path))
     for round_ in rounds:
-        events.append(_event(_interview(round_, stamp, duration, lines), _INTERVIEW))
+        events.append(_event(_interview(round_, stamps.of(round_), duration, lines), _INTERVIEW))
     dated = sorted((item for item in items if item.outstanding and item.due is not None),
                    key=lambda item: (item.due, item.id))
     for item in dated:
-        events.append(_event(_followup(item, stamp, lines), _FOLLOWUP))
+        events.append(_event(_followup(item, stamps.of(item.round), lines), _FOLLOWUP))
     # icalendar writes the calendar's own lines; the events go where it would put them, before the end.
     envelope = calendar.to_ical()
     assert envelope.endswith(_CALENDAR_END)
     return b"".join([envelope[:-len(_CALENDAR_END)], *events, _CALENDAR_END])
+
+
+class _Stamps:
+    """When the files behind an event last changed: a UTC time in whole seconds, at most ``latest``."""
+
+    def __init__(self, latest: datetime | None) -> None:
+        self._latest = latest.timestamp() if latest is not None else None
+        self._made: dict[int, datetime] = {}
+
+    def of(self, round_: Round) -> datetime:
+        note = round_.company.note
+        changed = max(round_.entry.source.modified, note.source.modified if note is not None else 0.0)
+        if self._latest is not None:
+            changed = min(changed, self._latest)
+        seconds = int(changed)
+        if seconds not in self._made:  # the events of one file share it
+            self._made[seconds] = datetime.fromtimestamp(seconds, tz=timezone.utc)
+        return self._made[seconds]
+
+
+def _sequence(stamp: datetime) -> int:
+    return max(0, int((stamp - SEQUENCE_EPOCH).total_seconds()))
+
+
+def _changes(stamp: datetime, lines: _Lines) -> dict[str, bytes]:
+    return {"DTSTAMP": lines.shared("DTSTAMP", stamp), "LAST-MODIFIED": lines.shared("LAST-MODIFIED", stamp),
+            "SEQUENCE": lines.shared("SEQUENCE", _sequence(stamp))}
 
 
 def _interview(round_: Round, stamp: datetime, duration: int, lines: _Lines) -> dict[str, bytes]:
@@ -89,7 +128,7 @@ def _interview(round_: Round, stamp: datetime, duration: int, lines: _Lines) -> 
         end = start + timedelta(days=1)
     return {
         "UID": lines.line("UID", uid(round_.entry.path)),
-        "DTSTAMP": lines.shared("DTSTAMP", stamp),
+        **_changes(stamp, lines),
         "SUMMARY": lines.line("SUMMARY",
                               f"Interview: {round_.company.name} \u2014 {round_.process.role}, {round_.label}"),
         "DTSTART": lines.shared("DTSTART", start),
@@ -107,7 +146,7 @@ def _describe(round_: Round) -> str:
     lines = [f"Round {round_.number}" + (f" ({debrief.stage})" if debrief.stage else "")]
     if debrief.format:
         lines.append(f"Format: {debrief.format}")
-    if round_.status != "done":
+    if round_.status in ("cancelled", "no-show"):  # as written; never "scheduled", which the date says
         lines.append(f"Status: {round_.status}")
     if round_.via == "recruiter" and round_.recruiter is not None:
         agency = f" ({round_.recruiter.agency})" if round_.recruiter.agency else ""
@@ -127,8 +166,8 @@ def _person(name: str, title: str | None) -> str:
 def _followup(item: FollowUp, stamp: datetime, lines: _Lines) -> dict[str, bytes]:
     assert item.due is not None
     return {
-        "UID": lines.line("UID", uid(item.id)),
-        "DTSTAMP": lines.shared("DTSTAMP", stamp),
+        "UID": lines.line("UID", uid(f"{item.path}#{item.kind}" + (f":{item.place}" if item.place else ""))),
+        **_changes(stamp, lines),
         "SUMMARY": lines.line("SUMMARY", item.title),
         "DTSTART": lines.shared("DTSTART", item.due),
         "DTEND": lines.shared("DTEND", item.due + timedelta(days=1)),
@@ -148,15 +187,17 @@ _CALENDAR_END = b"END:VCALENDAR\r\n"
 
 _TYPES: dict[str, type] = {
     "UID": vText, "SUMMARY": vText, "DESCRIPTION": vText, "STATUS": vText, "TRANSP": vText,
-    "DTSTAMP": vDDDTypes, "DTSTART": vDDDTypes, "DTEND": vDDDTypes,
-    "CATEGORIES": vCategory,
+    "DTSTAMP": vDDDTypes, "DTSTART": vDDDTypes, "DTEND": vDDDTypes, "LAST-MODIFIED": vDDDTypes,
+    "CATEGORIES": vCategory, "SEQUENCE": vInt,
 }
 """The property type icalendar reads and writes each of our properties with (RFC 5545's value types)."""
 
-_INTERVIEW = ("SUMMARY", "DTSTART", "DTEND", "DTSTAMP", "UID", "CATEGORIES", "DESCRIPTION", "STATUS", "TRANSP")
-_FOLLOWUP = ("SUMMARY", "DTSTART", "DTEND", "DTSTAMP", "UID", "CATEGORIES", "DESCRIPTION", "TRANSP")
+_INTERVIEW = ("SUMMARY", "DTSTART", "DTEND", "DTSTAMP", "UID", "SEQUENCE", "CATEGORIES", "DESCRIPTION",
+              "LAST-MODIFIED", "STATUS", "TRANSP")
+_FOLLOWUP = ("SUMMARY", "DTSTART", "DTEND", "DTSTAMP", "UID", "SEQUENCE", "CATEGORIES", "DESCRIPTION",
+             "LAST-MODIFIED", "TRANSP")
 """The properties of an event in icalendar's order: its canonical ones first (SUMMARY, DTSTART,
-DTEND, DTSTAMP, UID), then the others A-Z."""
+DTEND, DTSTAMP, UID, SEQUENCE), then the others A-Z."""
 
 
 class _Lines:

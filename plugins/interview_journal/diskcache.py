@@ -41,12 +41,13 @@ from .journal import Entry
 from .load import JournalCache, Loaded, no_cycle_collection
 from .problems import Problem
 from .source import SourceFile
-from .tasks import Task
+from .tasks import DEFAULT_STATUSES, Statuses, Task
 
 CACHE_ENV = "INTERVIEW_JOURNAL_CACHE"
 _OFF = {"0", "off", "no", "false"}
-FORMAT = 2
-"""The layout of the cache file (1 was a pickle, never read again)."""
+FORMAT = 3
+"""The layout of the cache file (1 was a pickle, never read again; 3 added the task statuses
+to the context, the file's modification time and each task's dates and id)."""
 
 
 class CacheRefused(Exception):
@@ -106,9 +107,9 @@ class DiskCache(JournalCache):
         self._records: dict[str, dict[str, Any]] = {}
         """The last run's record of each file, by path, until the file is read in this run."""
 
-    def start(self, zone: tzinfo, root: Path) -> None:
-        super().start(zone, root)
-        if self.changed:  # another zone or another current folder: the records do not apply
+    def start(self, zone: tzinfo, root: Path, statuses: Statuses = DEFAULT_STATUSES) -> None:
+        super().start(zone, root, statuses)
+        if self.changed:  # another zone, current folder or vault settings: the records do not apply
             self._records.clear()
 
     def cached(self, path: Path, digest: str, rel: str, zone: tzinfo) -> Loaded | None:
@@ -151,10 +152,10 @@ def open_cache(journal_dir: Path, environ: Mapping[str, str] = os.environ) -> Di
                 return cache
             saved = json.load(handle)
         if saved.get("code") == _code_stamp():
-            zone, display = saved["context"]
+            zone, display, statuses = saved["context"]
             files = saved["files"]
-            if isinstance(zone, str) and isinstance(display, str) and isinstance(files, dict):
-                cache._context = (zone, display)
+            if all(isinstance(part, str) for part in (zone, display, statuses)) and isinstance(files, dict):
+                cache._context = (zone, display, statuses)
                 cache._records = {path: record for path, record in files.items() if isinstance(record, dict)}
     except Exception:  # missing, truncated, or from other code: start afresh
         pass
@@ -198,8 +199,10 @@ def _record(digest: str, loaded: Loaded) -> dict[str, Any]:
         "kind": "company" if isinstance(result.model, CompanyNote) else "debrief",
         "data": loaded.data,
         "display": result.source.display,
+        "modified": result.source.modified,
         "body": result.body,
-        "tasks": [[task.text, task.line, task.state, _iso(task.due), _iso(task.done_on)] for task in result.tasks],
+        "tasks": [[task.text, task.line, task.state, _iso(task.due), _iso(task.done_on), _iso(task.scheduled),
+                   _iso(task.start), task.id, task.index] for task in result.tasks],
         "company_at": list(result.company_at),
     }
 
@@ -216,9 +219,14 @@ def _from_record(record: dict[str, Any], path: Path, rel: str, zone: tzinfo) -> 
         raise ValueError("no front matter")
     model = model_class.model_validate(data, context={"zone": zone})  # as load.validate made it
     display = _text(record["display"])
-    source = SourceFile(display, display if str(path) == display else str(path), _text(record["body"]).encode("utf-8"))
-    tasks = [Task(_text(text), _number(line), _text(state), _day(due), _day(done_on))
-             for text, line, state, due, done_on in _list(record["tasks"])]
+    modified = record["modified"]
+    if not isinstance(modified, (int, float)) or isinstance(modified, bool):
+        raise ValueError(f"not a time: {modified!r}")
+    source = SourceFile(display, display if str(path) == display else str(path), _text(record["body"]).encode("utf-8"),
+                        float(modified))
+    tasks = [Task(_text(text), _number(line), _text(state), _day(due), _day(done_on), _day(scheduled), _day(start),
+                  _text(task_id), _number(index))
+             for text, line, state, due, done_on, scheduled, start, task_id, index in _list(record["tasks"])]
     line, col = _list(record["company_at"])
     entry = Entry(source=source, rel=rel, model=model, problems=problems, tasks=tasks,
                   company_at=(_number(line), _number(col)))

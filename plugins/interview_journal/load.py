@@ -10,26 +10,28 @@ problem naming both: the first keeps the page, the other is left out.
 from __future__ import annotations
 
 import copy
-import difflib
 import gc
 import hashlib
+import json
 import os
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import timezone, tzinfo
+from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from .frontmatter import COMPANY_FIELDS, DEBRIEF_FIELDS, CompanyNote, Debrief
+from .frontmatter import CompanyNote, Debrief
 from .journal import Entry, Journal, LeftOut, group_companies
+from .nearmiss import near_miss
 from .pages.names import RESERVED, page_key
 from .problems import Loc, Problem, dotted, explain, shorten
-from .source import RawFile, parse_source, read_bytes
-from .tasks import Task, parse_tasks
+from .source import RawFile, parse_source, read_contents
+from .tasks import DEFAULT_STATUSES, STATUS_TYPES, Statuses, Task, parse_tasks
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -81,8 +83,10 @@ def load_journal(root: Path, zone: tzinfo = timezone.utc, cache: JournalCache | 
     ``exclude_docs``. A skipped file is not read at all.
     """
     journal = Journal(root=root, zone=zone)
+    statuses, settings_problems = vault_statuses(root)
+    journal.problems.extend(settings_problems)
     if cache is not None:
-        cache.start(zone, root)
+        cache.start(zone, root, statuses)
     if not root.is_dir():
         journal.problems.append(
             Problem(display_path(root), 1, 1, "journal_dir", "a folder of debriefs", "no such folder",
@@ -97,7 +101,7 @@ def load_journal(root: Path, zone: tzinfo = timezone.utc, cache: JournalCache | 
         others = [path for path in others if not skip(path.relative_to(root).as_posix())]
     journal.attachments = [path.relative_to(root).as_posix() for path in others]
     with no_cycle_collection():
-        _read_all(journal, paths, zone, cache)
+        _read_all(journal, paths, zone, cache, statuses)
     if cache is not None:
         cache.keep(set(paths))
     group_companies(journal)
@@ -134,7 +138,8 @@ def collector_skips_existing_objects() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _read_all(journal: Journal, paths: list[Path], zone: tzinfo, cache: JournalCache | None) -> None:
+def _read_all(journal: Journal, paths: list[Path], zone: tzinfo, cache: JournalCache | None,
+              statuses: Statuses) -> None:
     root = journal.root
     pages: dict[str, Entry[Any]] = {}
     """Page key -> the debrief that has that page."""
@@ -145,7 +150,8 @@ def _read_all(journal: Journal, paths: list[Path], zone: tzinfo, cache: JournalC
             journal.problems.append(_undecodable(path))
             continue
         try:
-            entry = cache.load_file(path, rel, zone) if cache is not None else load_file(path, rel, zone).result
+            entry = (cache.load_file(path, rel, zone) if cache is not None
+                     else load_file(path, rel, zone, statuses=statuses).result)
         except Exception as error:  # a bug of ours: a problem line, and the other files are still read
             entry = [Problem(shown_path(path), 1, 1, "file", "a file this version can read",
                              f"an error of Interview Journal ({type(error).__name__}: {shorten(str(error))})",
@@ -220,6 +226,48 @@ def content_digest(content: bytes) -> str:
     return hashlib.blake2b(content, digest_size=16).hexdigest()
 
 
+TASKS_SETTINGS = Path(".obsidian") / "plugins" / "obsidian-tasks-plugin" / "data.json"
+"""Where an Obsidian vault keeps the Tasks plugin's settings."""
+
+
+def vault_statuses(folder: Path) -> tuple[Statuses, list[Problem]]:
+    """The statuses and the global filter of the Obsidian vault the journal is in (the nearest
+    folder from ``folder`` up that holds ``.obsidian``), from its Tasks plugin's settings: its
+    core and custom statuses, each symbol's type (the first of a symbol counts, as in Tasks).
+    Tasks' defaults without a vault or settings."""
+    vault = next((parent for parent in (folder, *folder.parents) if (parent / ".obsidian").is_dir()), None)
+    settings = vault / TASKS_SETTINGS if vault is not None else None
+    if settings is None or not settings.is_file():
+        return DEFAULT_STATUSES, []
+    display = display_path(settings)
+    try:
+        data = json.loads(settings.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        return DEFAULT_STATUSES, [Problem(display, 1, 1, "Tasks settings", "the Tasks plugin's settings (JSON)",
+                                          shorten(str(error)), "the journal is read with Tasks' default statuses")]
+    data = data if isinstance(data, dict) else {}
+    found = data.get("statusSettings")
+    types: dict[str, str] = {}
+    for group in ("coreStatuses", "customStatuses"):
+        listed = found.get(group) if isinstance(found, dict) else None
+        for status in listed if isinstance(listed, list) else []:
+            symbol = status.get("symbol") if isinstance(status, dict) else None
+            kind = str(status.get("type", "")).lower() if isinstance(status, dict) else ""
+            if isinstance(symbol, str) and len(symbol) == 1 and kind in STATUS_TYPES:
+                types.setdefault(symbol, kind)
+    flag = data.get("globalFilter")
+    return Statuses(types=types, global_filter=flag.strip() if isinstance(flag, str) else "",
+                    remove_global_filter=data.get("removeGlobalFilter") is True), []
+
+
+
+
+def statuses_key(statuses: Statuses) -> str:
+    """The statuses as text: part of what a cached file's tasks depend on."""
+    return json.dumps([sorted(statuses.types.items()), statuses.global_filter, statuses.remove_global_filter],
+                      ensure_ascii=False)
+
+
 class JournalCache:
     """Parsed files kept between loads, so ``mkdocs serve`` re-reads only what changed.
 
@@ -233,7 +281,8 @@ class JournalCache:
 
     def __init__(self, keep_data: bool = False) -> None:
         self._files: dict[Path, tuple[str, Loaded]] = {}
-        self._context: tuple[str, str] | None = None
+        self._context: tuple[str, str, str] | None = None
+        self._statuses = DEFAULT_STATUSES
         self.keep_data = keep_data
         self.parsed: list[Path] = []
         """The files read (parsed) by the last load: the others came from the cache."""
@@ -244,14 +293,16 @@ class JournalCache:
         return len(self._files)
 
     @staticmethod
-    def context_of(zone: tzinfo, root: Path) -> tuple[str, str]:
-        """What every cached result depends on besides the file's bytes: the zone and the
-        journal folder as displayed from the current folder. A file's displayed path follows
-        from its folder's (files under it are never hidden, so never '..'): one check per load."""
-        return (repr(zone), display_path(root))
+    def context_of(zone: tzinfo, root: Path, statuses: Statuses = DEFAULT_STATUSES) -> tuple[str, str, str]:
+        """What every cached result depends on besides the file's bytes: the zone, the journal
+        folder as displayed from the current folder, and the vault's task statuses, as text (the
+        disk cache saves it). A file's displayed path follows from its folder's (files under it
+        are never hidden, so never '..'): one check per load."""
+        return (repr(zone), display_path(root), statuses_key(statuses))
 
-    def start(self, zone: tzinfo, root: Path) -> None:
-        context = self.context_of(zone, root)
+    def start(self, zone: tzinfo, root: Path, statuses: Statuses = DEFAULT_STATUSES) -> None:
+        self._statuses = statuses
+        context = self.context_of(zone, root, statuses)
         self.changed = context != self._context
         if self.changed:
             self._files.clear()
@@ -270,14 +321,14 @@ class JournalCache:
 
     def load_file(self, path: Path, rel: str, zone: tzinfo) -> Entry[Any] | list[Problem]:
         """``load.load_file``, or its result from an earlier load when the bytes are the same."""
-        content = read_bytes(path, "")  # the path as displayed only when needed: relpath is a tenth of a warm load
+        content = read_contents(path, "")  # the path as displayed only when needed: relpath is a tenth of a warm load
         if isinstance(content, Problem):  # unreadable: nothing to keep
             self.changed = self._files.pop(path, None) is not None or self.changed
             return [replace(content, path=display_path(path))]
-        digest = content_digest(content)
+        digest = content_digest(content.data)
         found = self.cached(path, digest, rel, zone)
         if found is None:
-            found = load_file(path, rel, zone, content)
+            found = load_file(path, rel, zone, content.data, statuses=self._statuses, modified=content.modified)
             self.parsed.append(path)
             self.changed = True
         self._files[path] = (digest, found if self.keep_data else Loaded(found.result))
@@ -290,29 +341,29 @@ class JournalCache:
             self.changed = True
 
 
-def load_file(path: Path, rel: str, zone: tzinfo, content: bytes | None = None) -> Loaded:
+def load_file(path: Path, rel: str, zone: tzinfo, content: bytes | None = None, *,
+              statuses: Statuses = DEFAULT_STATUSES, modified: float = 0.0) -> Loaded:
     """One file -> an ``Entry``, or the problems that keep it out of the site. ``content`` is
-    the file's bytes when the caller read them already."""
+    the file's bytes when the caller read them already (``modified``: the file's last change)."""
     display = display_path(path)
     if content is None:
-        found = read_bytes(path, display)
+        found = read_contents(path, display)
         if isinstance(found, Problem):
             return Loaded([found])
-        content = found
-    source = parse_source(content, path, display)
+        content, modified = found
+    source = parse_source(content, path, display, modified)
     if source.data is None:
         return Loaded(source.problems)
     kind = source.data.get("kind")
     is_note = isinstance(kind, str) and kind.strip().lower() == "company"
     model_class: type[BaseModel] = CompanyNote if is_note else Debrief
-    close = _close_fields(source, model_class)
     unsure = _unsure_false(source)
     model, problems, data = validate(model_class, source, zone,
-                                     private_in_doubt=unsure is not None or _private_in_doubt(source, close))
-    problems = source.problems + _near_misses(source, close) + ([unsure] if unsure else []) + problems
+                                     private_in_doubt=unsure is not None or _private_in_doubt(source))
+    problems = source.problems + _near_misses(source, model_class) + ([unsure] if unsure else []) + problems
     tasks: list[Task] = []
     if model_class is Debrief:  # checked even when the file is left out: every problem at once
-        tasks, task_problems = parse_tasks(source.body, source.body_line, source.display)
+        tasks, task_problems = parse_tasks(source.body, source.body_line, source.display, statuses)
         problems += task_problems
     if model is None:
         return Loaded(problems)
@@ -344,6 +395,7 @@ def validate(model_class: type[M], source: RawFile, zone: tzinfo,
             model = model_class.model_validate(data, context={"zone": zone})
         except ValidationError as error:
             drops: list[Loc] = []
+            left_out = False
             for item in error.errors():
                 loc = tuple(item["loc"])
                 missing = item["type"] == "missing"
@@ -379,13 +431,22 @@ def _unsure_false(source: RawFile) -> Problem | None:
     return None
 
 
-def _private_in_doubt(source: RawFile, close: dict[str, str]) -> bool:
+def _private_in_doubt(source: RawFile) -> bool:
     """Whether the file may say it is private in a way that was not read: a refused ``private``
     (an alias, a tag, a second ``private:`` line), a merge or complex key at the top (it may
-    hold one), or a key that is ``private`` in another case or nearly (``Private``, ``privat``)."""
+    hold one), or a key that is ``private`` in another case, another Unicode form or nearly
+    (``Private``, a full-width ``PRIVATE``, ``privat``)."""
     if () in source.refused or any(loc[:1] == ("private",) for loc in source.refused):
         return True
-    return "private" in close.values()
+    return any(_reads_as_private(key) for key in source.data or {})
+
+
+def _reads_as_private(key: object) -> bool:
+    """Whether a key other than ``private`` reads as it, or nearly, in any case and Unicode form."""
+    if key == "private":
+        return False
+    read = unicodedata.normalize("NFKC", str(key)).strip().casefold()
+    return read == "private" or near_miss(read, ("private",)) is not None
 
 
 def _without(data: dict[str, Any], drops: list[Loc]) -> dict[str, Any]:
@@ -418,23 +479,44 @@ def _problem(source: RawFile, loc: Loc, item: Any) -> Problem:
     return source.problem(loc, expected, got, hint)
 
 
-def _close_fields(source: RawFile, model_class: type[BaseModel]) -> dict[str, str]:
-    """Unknown key -> the field it is a near-miss of (``interviewer`` -> ``interviewers``,
-    ``Private`` -> ``private``): almost always a typo."""
-    known = DEBRIEF_FIELDS if model_class is Debrief else COMPANY_FIELDS
-    found = {}
-    for key in source.data or {}:
-        if key in known:
-            continue
-        close = difflib.get_close_matches(unicodedata.normalize("NFKC", key).strip().casefold(), known, n=1,
-                                          cutoff=0.8)
-        if close:
-            found[key] = close[0]
-    return found
+@cache
+def nested_models(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
+    """The fields of ``model`` that hold models of their own (a person, a list of interviewers):
+    field name -> that model."""
+    def found(annotation: object) -> type[BaseModel] | None:
+        # get_origin first: on Python 3.10, list[X] is an instance of type too
+        if get_origin(annotation) is None and isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return annotation
+        return next((inner for arg in get_args(annotation) if (inner := found(arg)) is not None), None)
+
+    nested = {name: found(info.annotation) for name, info in model.model_fields.items()}
+    return {name: inner for name, inner in nested.items() if inner is not None}
 
 
-def _near_misses(source: RawFile, close: dict[str, str]) -> list[Problem]:
-    """An unknown key that is a near-miss of a field: say so."""
-    return [source.problem((key,), f"a known field ('{field}'?)", f"'{key}'",
-                           f"rename it to '{field}', or pick a name of your own further from it")
-            for key, field in close.items()]
+def _near_misses(source: RawFile, model_class: type[BaseModel]) -> list[Problem]:
+    """An unknown key that is a near miss of a field (``nearmiss``) is almost always a typo: say
+    so, at any depth (an interviewer's ``thank-you`` too)."""
+    problems: list[Problem] = []
+
+    def walk(data: dict[str, Any], model: type[BaseModel], loc: Loc) -> None:
+        known = model.model_fields
+        nested = nested_models(model)
+        for key, value in data.items():
+            close = near_miss(key, known) if key not in known else None
+            if close is None and not loc and _reads_as_private(key):
+                close = "private"
+            if close is not None:
+                problems.append(source.problem((*loc, key), f"a known field ('{close}'?)", f"'{key}'",
+                                               f"rename it to '{close}', or pick a name of your own further from it"))
+            inner = nested.get(key)
+            if inner is None:
+                continue
+            if isinstance(value, dict):
+                walk(value, inner, (*loc, key))
+            elif isinstance(value, list):
+                for index, item in enumerate(value):
+                    if isinstance(item, dict):
+                        walk(item, inner, (*loc, key, index))
+
+    walk(source.data or {}, model_class, ())
+    return problems

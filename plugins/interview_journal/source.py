@@ -28,7 +28,7 @@ import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import frontmatter
 import yaml
@@ -110,6 +110,8 @@ class RawFile:
     """Each mapping node's first pair per key, made when a problem first looks in that mapping:
     a file with thousands of wrong keys is then still read in linear time."""
     _lines: list[str] | None = field(default=None, repr=False)
+    modified: float = 0.0
+    """The file's last change (its modification time, seconds since 1970): the calendar's stamps."""
 
     def where(self, loc: Loc) -> tuple[int, int]:
         """Line and column of the innermost key on ``loc`` that was read: a key of a mapping, the
@@ -156,7 +158,8 @@ class RawFile:
     def kept(self) -> SourceFile:
         """What the journal keeps of this file once its front matter is validated."""
         path = str(self.path)
-        return SourceFile(self.display, self.display if path == self.display else path, self.body.encode("utf-8"))
+        return SourceFile(self.display, self.display if path == self.display else path, self.body.encode("utf-8"),
+                          self.modified)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -172,6 +175,8 @@ class SourceFile:
     display: str
     _path: str
     _body: bytes
+    modified: float = 0.0
+    """The file's modification time when it was read (seconds since 1970)."""
 
     @property
     def path(self) -> Path:
@@ -248,10 +253,10 @@ def compose(text: str) -> Any:
 
 def read_source(path: Path, display: str) -> RawFile:
     """Read one file. Problems are collected on the result, never raised."""
-    data = read_bytes(path, display)
-    if isinstance(data, Problem):
-        return RawFile(path=path, display=display, problems=[data])
-    return parse_source(data, path, display)
+    found = read_contents(path, display)
+    if isinstance(found, Problem):
+        return RawFile(path=path, display=display, problems=[found])
+    return parse_source(found.data, path, display, found.modified)
 
 
 _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"),
@@ -266,8 +271,22 @@ def _not_regular(mode: int, display: str) -> Problem | None:
                    "keep only Markdown files in the journal (a link may point at one, never at a device)")
 
 
+class Contents(NamedTuple):
+    """One file as read: its bytes, and its last change (seconds since 1970, the calendar's stamps)."""
+
+    data: bytes
+    modified: float
+
+
 def read_bytes(path: Path, display: str) -> bytes | Problem:
-    """The bytes of one journal file, or the problem that keeps them from being read.
+    """The bytes of one journal file (``read_contents``), or the problem that keeps them from being read."""
+    found = read_contents(path, display)
+    return found if isinstance(found, Problem) else found.data
+
+
+def read_contents(path: Path, display: str) -> Contents | Problem:
+    """The bytes of one journal file and its modification time, or the problem that keeps them
+    from being read.
 
     Only a regular file is opened (a link is followed to what it points at), and never more
     than ``MAX_BYTES`` + 1 bytes are read from it: ``stat`` may be wrong about the size (a file
@@ -291,7 +310,7 @@ def read_bytes(path: Path, display: str) -> bytes | Problem:
             os.close(handle)
     except OSError as error:
         return Problem(display, 1, 1, "file", "a readable file", error.strerror or str(error))
-    return _too_big(len(data), display) or data
+    return _too_big(len(data), display) or Contents(data, status.st_mtime)
 
 
 def _read_at_most(handle: int, limit: int, expected: int) -> bytes:
@@ -315,9 +334,9 @@ def _too_big(size: int, display: str) -> Problem | None:
                    "split the notes into several files or move attachments out of the journal")
 
 
-def parse_source(data: bytes, path: Path, display: str) -> RawFile:
+def parse_source(data: bytes, path: Path, display: str, modified: float = 0.0) -> RawFile:
     """One file's bytes -> its front matter data, key positions and body. Never raises."""
-    src = RawFile(path=path, display=display)
+    src = RawFile(path=path, display=display, modified=modified)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -340,6 +359,12 @@ def parse_text(src: RawFile, text: str) -> None:
     handler = JournalYAMLHandler()
     if not handler.detect(text):
         first = text.split("\n", 1)[0]
+        other = _other_front_matter(first)
+        if other is not None:
+            src.problems.append(Problem(src.display, 1, 1, "front matter", "YAML front matter between '---' lines",
+                                        other, "only YAML front matter is read: write the fields as 'key: value' "
+                                        "lines between a first line --- and a closing ---"))
+            return
         src.problems.append(
             Problem(src.display, 1, 1, "front matter", "a first line '---' opening the front matter",
                     repr(shorten(first)) if first.strip() else "an empty line",
@@ -419,6 +444,19 @@ def _nested_beyond(fm: str, limit: int) -> tuple[int, int] | None:
         return None  # composing reports it, with its place
     finally:
         loader.dispose()
+    return None
+
+
+def _other_front_matter(first: str) -> str | None:
+    """What another front-matter format's first line says it is (Hugo, Zola, Jekyll and Front
+    Matter CMS write these), or None."""
+    line = first.strip()
+    if line == "+++":
+        return "TOML front matter ('+++')"
+    if line == ";;;":
+        return "JSON front matter (';;;')"
+    if line.startswith("{"):
+        return "a JSON object"
     return None
 
 

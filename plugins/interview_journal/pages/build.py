@@ -7,12 +7,13 @@ HTML, ``blocks.PageBlocks``) never holds the whole site's HTML at once.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 
 from jinja2 import Environment
 
 from .. import insights as ins
 from ..calendar import build_calendar
+from ..dates import source_date_epoch
 from ..rules import BUCKET_TITLES, bucket
 from ..wording import count
 from . import names
@@ -25,7 +26,7 @@ def build_site(site: Site) -> Iterator[GeneratedPage]:
     """Every generated page, one at a time."""
     env = template_environment(site)
     # the calendar first: its build's working memory is then free again for what follows
-    yield GeneratedPage(site.src(names.CALENDAR), build_calendar(site.processes, site.items, site.today))
+    yield GeneratedPage(site.src(names.CALENDAR), build_calendar(site.processes, site.items, latest=_epoch()))
     yield dashboard.page(site, env)
     yield followups.page(site, env)
     yield companies.page(site, env)
@@ -43,6 +44,15 @@ def overdue_by(due: date, today: date) -> str:
     return f"{count((today - due).days, 'day')} overdue"
 
 
+def _epoch() -> datetime | None:
+    """``SOURCE_DATE_EPOCH``, for the calendar's stamps (a wrong one is reported where "today" is
+    chosen, when it is used for that)."""
+    try:
+        return source_date_epoch()
+    except ValueError:
+        return None
+
+
 def template_environment(site: Site) -> Environment:
     """The HTML templates, with what every one of them may use as globals: "macros.html" is
     then imported once per build, not once per page (``import ... with context`` re-runs the
@@ -58,6 +68,7 @@ def template_environment(site: Site) -> Environment:
         "company_link": site.company_link,
         "done_handle": site.done_handle,
         "overdue_by": overdue_by,
+        "person_link": site.person_link,
         "answer_titles": ins.ANSWER_TITLES,
     })
     return env

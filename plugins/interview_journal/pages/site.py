@@ -13,12 +13,13 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 from ..edit import handles
+from ..frontmatter import Person
 from ..journal import Company, Entry, Journal
 from ..options import Options
 from ..process import Process, Round, build_processes
 from ..public import Features, features, public_view
 from ..rules import FollowUp, all_items, by_bucket, outstanding
-from ..timeline import Event, Met, company_events, people
+from ..timeline import Event, Met, company_events, people, person_key
 from . import names
 from .blocks import PageSource
 
@@ -136,6 +137,16 @@ class Site:
             if "interviewer" in person.roles:  # an interviewer is met at one company: their row is its own
                 found.setdefault(person.companies[0].key, []).append(person)
         return found
+
+    @cached_property
+    def _anchors(self) -> dict[tuple[str, ...], str]:
+        return {person.key: person.anchor for person in self.met}
+
+    def person_link(self, from_src: str, role: str, company: Company, person: Person) -> str | None:
+        """A link to the person's row on the people page (``role``: interviewer, recruiter or
+        contact), or None when they have none."""
+        anchor = self._anchors.get(person_key(role, company, person.name))
+        return None if anchor is None else self.link_to(from_src, self.src(names.PEOPLE)) + "#" + anchor
 
     def interviewers_of(self, company: Company) -> list[Met]:
         """The interviewers met at the company, as ``people(its processes)`` lists them."""
