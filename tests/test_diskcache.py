@@ -27,7 +27,8 @@ def journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     write_files(tmp_path / "journal", {
         "acme/r1.md": debrief(interviewers=["Priya Shah"]),
-        "globex/r1.md": debrief(company="Globex", body="- [ ] send the deck \U0001F4C5 2026-11-27\n"),
+        "globex/r1.md": debrief(company="Globex", body="- [ ] send the deck \U0001F4C5 2026-11-27\n"
+                                "- [/] read their blog \u23f3 2026-11-26 \U0001F6EB 2026-11-25 \U0001F194 blog1\n"),
     })
     return tmp_path / "journal"
 
@@ -104,8 +105,22 @@ def test_the_cache_is_data_the_same_entries_are_made_from(journal: Path, tmp_pat
     assert cache.parsed == []
     for before, after in zip(fresh.debriefs, warm.debriefs, strict=True):
         assert after.model == before.model and after.model.model_fields_set == before.model.model_fields_set
-        assert (after.rel, after.body, after.tasks, after.problems, after.source.display, after.source.path) == (
-            before.rel, before.body, before.tasks, before.problems, before.source.display, before.source.path)
+        assert (after.rel, after.body, after.tasks, after.problems, after.source.display, after.source.path,
+                after.source.modified) == (before.rel, before.body, before.tasks, before.problems,
+                                           before.source.display, before.source.path, before.source.modified)
+    assert [task.id for task in warm.debriefs[1].tasks] == ["", "blog1"] and warm.debriefs[1].tasks[1].scheduled
+
+
+def test_other_tasks_settings_in_the_vault_read_every_file_again(journal: Path) -> None:
+    """A custom status changes what a task line is: the records of the old settings do not apply."""
+    run_load(journal)
+    settings = journal / ".obsidian" / "plugins" / "obsidian-tasks-plugin" / "data.json"
+    settings.parent.mkdir(parents=True)
+    settings.write_text(json.dumps({"statusSettings": {"customStatuses": [{"symbol": "/", "type": "NON_TASK"}]}}),
+                        encoding="utf-8")
+    cache = run_load(journal)
+    assert len(cache.parsed) == 2
+    assert [task.text for task in load_journal(journal, ZONE, cache).debriefs[1].tasks] == ["send the deck"]
 
 
 def test_a_planted_pickle_runs_no_code(journal: Path, tmp_path: Path) -> None:
