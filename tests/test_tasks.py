@@ -14,7 +14,14 @@ from datetime import date
 
 import pytest
 
-from interview_journal.tasks import MAX_NESTING, Statuses, Task, parse_tasks, without_obsidian_comments
+from interview_journal.tasks import (
+    MAX_NESTING,
+    Statuses,
+    Task,
+    parse_tasks,
+    without_listed_tasks,
+    without_obsidian_comments,
+)
 from journal_files import HEAD, PATH, lines, load
 
 pytestmark = pytest.mark.usefixtures("in_tmp")  # problem lines name files from tmp_path
@@ -340,3 +347,17 @@ def test_without_the_tasks_plugin_a_vault_has_tasks_defaults(tmp_path):
     journal = load(tmp_path, HEAD + "---\n- [ ] call Dana\n- [p] pro\n- [/] half\n")
     assert [(t.text, t.state) for t in journal.debriefs[0].tasks] == [
         ("call Dana", "open"), ("pro", "open"), ("half", "open")]
+
+
+# --- the notes without the tasks the checklist shows ------------------------------------------
+
+def test_a_section_of_subsections_of_tasks_goes_with_them_and_nothing_else_does():
+    body = "intro\n## A\n### B\n- [ ] x\n\n### C\n- [x] y\n## D\n\n## E\ntext\n```\n# not a heading\n```\n"
+    tasks, _ = parse_tasks(body, 5, PATH)
+    assert [task.item_lines for task in tasks] == [2, 1]  # the blank line after x is its item's
+    assert without_listed_tasks(body, tasks, 5) == "intro\n## D\n\n## E\ntext\n```\n# not a heading\n```\n"
+
+
+def test_without_tasks_the_notes_are_the_same_text():
+    body = "## Follow-ups\n\nnone yet\n"
+    assert without_listed_tasks(body, [], 9) is body

@@ -200,9 +200,10 @@ def _record(digest: str, loaded: Loaded) -> dict[str, Any]:
         "data": loaded.data,
         "display": result.source.display,
         "modified": result.source.modified,
+        "body_line": result.source.body_line,
         "body": result.body,
         "tasks": [[task.text, task.line, task.state, _iso(task.due), _iso(task.done_on), _iso(task.scheduled),
-                   _iso(task.start), task.id, task.index] for task in result.tasks],
+                   _iso(task.start), task.id, task.index, task.item_lines] for task in result.tasks],
         "company_at": list(result.company_at),
     }
 
@@ -223,14 +224,18 @@ def _from_record(record: dict[str, Any], path: Path, rel: str, zone: tzinfo) -> 
     if not isinstance(modified, (int, float)) or isinstance(modified, bool):
         raise ValueError(f"not a time: {modified!r}")
     source = SourceFile(display, display if str(path) == display else str(path), _text(record["body"]).encode("utf-8"),
-                        float(modified))
-    tasks = [Task(_text(text), _number(line), _text(state), _day(due), _day(done_on), _day(scheduled), _day(start),
-                  _text(task_id), _number(index))
-             for text, line, state, due, done_on, scheduled, start, task_id, index in _list(record["tasks"])]
+                        float(modified), _number(record["body_line"]))
+    tasks = [_task(_list(item)) for item in _list(record["tasks"])]
     line, col = _list(record["company_at"])
     entry = Entry(source=source, rel=rel, model=model, problems=problems, tasks=tasks,
                   company_at=(_number(line), _number(col)))
     return Loaded(entry, data)
+
+
+def _task(item: list[Any]) -> Task:
+    text, line, state, due, done_on, scheduled, start, task_id, index, item_lines = item
+    return Task(_text(text), _number(line), _text(state), _day(due), _day(done_on), _day(scheduled), _day(start),
+                _text(task_id), _number(index), _number(item_lines))
 
 
 def _problem_record(problem: Problem) -> list[object]:

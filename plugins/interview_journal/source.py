@@ -159,7 +159,7 @@ class RawFile:
         """What the journal keeps of this file once its front matter is validated."""
         path = str(self.path)
         return SourceFile(self.display, self.display if path == self.display else path, self.body.encode("utf-8"),
-                          self.modified)
+                          self.modified, self.body_line)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -177,6 +177,8 @@ class SourceFile:
     _body: bytes
     modified: float = 0.0
     """The file's modification time when it was read (seconds since 1970)."""
+    body_line: int = 1
+    """The file's line the body starts on (task lines are file lines)."""
 
     @property
     def path(self) -> Path:

@@ -59,6 +59,10 @@ class Task:
     """The task's own name, when it has one: Tasks' ``🆔``, else its block id (``^abc123``)."""
     index: int = 1
     """Its place among the file's tasks, from 1."""
+    item_lines: int = 0
+    """The file lines its list item takes from ``line``, when the item is the task's one line and
+    nothing more: a debrief's page then leaves it out of the notes (it is on the checklist). 0
+    for an item that holds more (a second line, a nested list): the notes keep it whole."""
 
 
 # --- statuses ---------------------------------------------------------------------------------
@@ -153,13 +157,59 @@ def parse_tasks(body: str, first_line: int, display: str,
             continue
         tasks.append(Task(text=words, line=number, state=_STATE[kind], due=fields.dates.get("due"),
                           done_on=fields.dates.get("done"), scheduled=fields.dates.get("scheduled"),
-                          start=fields.dates.get("start"), id=fields.id, index=len(tasks) + 1))
+                          start=fields.dates.get("start"), id=fields.id, index=len(tasks) + 1,
+                          item_lines=_own_lines(tokens, at)))
     deepest = next((token for token in tokens if token.level >= MAX_NESTING - 2 and token.map is not None), None)
     if deepest is not None and deepest.map is not None:
         row = deepest.map[0]
         problems.append(Problem(display, first_line + row, 1, "body", f"at most {MAX_NESTING // 2} levels of lists "
                                 "and quotes", "more", "the rest of the notes is not read for tasks: indent less"))
     return tasks, problems
+
+
+def _own_lines(tokens: list[Token], at: int) -> int:
+    """The lines of the list item opened at ``tokens[at]`` when it holds one paragraph of one
+    line (blank lines after it included), else 0."""
+    item, inline = tokens[at], tokens[at + 2]
+    simple = (at + 4 < len(tokens) and tokens[at + 4].type == "list_item_close"
+              and inline.map is not None and inline.map[1] - inline.map[0] == 1)
+    return item.map[1] - item.map[0] if simple and item.map is not None else 0
+
+
+def without_listed_tasks(body: str, tasks: list[Task], first_line: int) -> str:
+    """The notes without the task lines the checklist shows (``Task.item_lines``), and without a
+    heading whose section held nothing else (``## Follow-ups`` over tasks only). ``body`` starts
+    on the file's line ``first_line``; its lines are the file's (comments blanked, not removed)."""
+    lines = body.split("\n")
+    removed = [False] * len(lines)
+    for task in tasks:
+        start = task.line - first_line
+        for row in range(max(start, 0), min(start + task.item_lines, len(lines))):
+            removed[row] = True
+    if not any(removed):
+        return body
+    kept = [None if gone else line for line, gone in zip(lines, removed, strict=True)]
+    _drop_emptied_headings(kept, removed)
+    return "\n".join(line for line in kept if line is not None)
+
+
+_HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]|$)")
+
+
+def _drop_emptied_headings(lines: list[str | None], removed: list[bool]) -> None:
+    """Drop (make None) each ATX heading whose section, up to the next heading of its level or
+    above, lost lines and holds only blank lines now. From the last heading up, so that a section
+    whose subsections all went goes too. Each line is in at most six sections: linear."""
+    levels = [(row, len(match.group(1))) for row, line in enumerate(lines)
+              if line is not None and (match := _HEADING.match(line))]
+    for index in range(len(levels) - 1, -1, -1):
+        row, level = levels[index]
+        end = next((other for other, deeper in levels[index + 1:] if deeper <= level), len(lines))
+        section = range(row + 1, end)
+        if any(removed[at] for at in section) and all(not (lines[at] or "").strip() for at in section):
+            lines[row] = None
+            for at in section:
+                lines[at] = None
 
 
 def _checkbox(line: str, first: str) -> tuple[int, str] | None:

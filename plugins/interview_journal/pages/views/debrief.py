@@ -12,7 +12,7 @@ from ...callsheet import call_sheet
 from ...drafts import Render, briefing, check_in_draft, round_drafts
 from ...process import Round
 from ...rules import FollowUp
-from ...tasks import without_obsidian_comments
+from ...tasks import without_listed_tasks, without_obsidian_comments
 from ...wording import DIRECT_CONTACT, described, titled
 from ..blocks import Block, html_block, markdown_page
 from ..render import text_renderer
@@ -44,7 +44,8 @@ def page(site: Site, env: Environment, round_: Round, items: list[FollowUp], tex
                          round=round_, items=items, problems=entry.problems, page=src,
                          offer_due=offer.due if offer else None, offer_details=offer_details(round_),
                          sheet=call_sheet(round_, items) if site.features.call_sheet else None)
-    body = without_obsidian_comments(entry.body).strip()
+    # the task lines are on the checklist: the notes leave them out (the file keeps them)
+    body = without_listed_tasks(without_obsidian_comments(entry.body), entry.tasks, entry.source.body_line).strip()
     notes = f"## Notes\n\n{body}" if body else ""
     return GeneratedPage(src, markdown_page(title, summary, *extra_blocks(site, env, texts, round_, items), notes,
                                             meta=own_meta(entry)),
