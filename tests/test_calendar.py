@@ -13,12 +13,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from click.testing import CliRunner
 from icalendar import Calendar
 from icalendar.parser import Contentline
 from icalendar.prop import vText
 
-from conftest import debrief, write_files
+from conftest import build_once, debrief, write_files
 from interview_journal.calendar import FOLD_LIMIT, _fold, build_calendar
+from interview_journal.cli import main
 from interview_journal.load import load_journal
 from interview_journal.options import Due
 from interview_journal.process import build_processes
@@ -225,3 +227,32 @@ def test_vobject_reads_the_same_events(tricky: tuple[bytes, list]) -> None:
         assert event.dtend.value == expected["dtend"].dt
         assert event.dtstamp.value == expected["dtstamp"].dt == event.last_modified.value
         assert int(event.sequence.value) == int(expected["sequence"])
+
+
+# --- each event links to its debrief's page, where the site has an address --------------------
+
+def test_with_site_url_each_event_links_to_its_page(tmp_path_factory: pytest.TempPathFactory) -> None:
+    out = build_once(tmp_path_factory, {"acme co/final round.md": debrief(date="2026-11-18", interviewers=["Sam"])},
+                     config={"site_url": "https://jobs.example/search/"})
+    events = list(Calendar.from_ical((out / "journal/calendar.ics").read_bytes()).walk("VEVENT"))
+    page = "https://jobs.example/search/journal/acme%20co/final%20round/"
+    assert len(events) >= 2 and all(str(event["url"]) == page for event in events)
+    assert all(str(event["description"]).endswith(f"Debrief: {page}") for event in events)
+    assert (out / "journal/acme co/final round/index.html").is_file()  # the address is the page's
+
+
+def test_without_site_url_the_events_name_the_file(tmp_path: Path) -> None:
+    write_files(tmp_path, {"a.md": debrief(date="2026-11-18")})
+    _, events = calendar_of(tmp_path)
+    assert all("URL" not in event and event["DESCRIPTION"].endswith("Debrief: a.md") for event in events.values())
+
+
+def test_export_ics_links_to_the_pages_of_the_site_in_mkdocs_yml(tmp_path: Path, monkeypatch) -> None:
+    write_files(tmp_path, {"journal/acme/a.md": debrief(date="2026-11-18"),
+                           "mkdocs.yml": "site_name: x\nsite_url: https://me.example\nuse_directory_urls: false\n"
+                                         "plugins:\n  - interview-journal:\n      section: jobs\n"})
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["export", "ics"])
+    assert result.exit_code == 0, result.output
+    events = Calendar.from_ical(result.stdout_bytes).walk("VEVENT")
+    assert len(events) >= 2 and {str(event["url"]) for event in events} == {"https://me.example/jobs/acme/a.html"}

@@ -42,11 +42,12 @@ again).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta, timezone
+from urllib.parse import quote
 
 from icalendar import Calendar
-from icalendar.prop import vCategory, vDDDTypes, vInt, vText
+from icalendar.prop import vCategory, vDDDTypes, vInt, vText, vUri
 
 from .dates import sort_key
 from .process import Process, Round
@@ -66,10 +67,14 @@ def uid(key: str) -> str:
 
 
 def build_calendar(processes: Iterable[Process], items: Iterable[FollowUp], *, duration: int = DEFAULT_DURATION,
-                   name: str = "Interview Journal", latest: datetime | None = None) -> bytes:
+                   name: str = "Interview Journal", latest: datetime | None = None,
+                   page: Callable[[Round], str] | None = None) -> bytes:
     """Every round as an event, every outstanding follow-up with a due date as an all-day event;
-    no stamp later than ``latest`` (``dates.source_date_epoch``)."""
+    no stamp later than ``latest`` (``dates.source_date_epoch``). With ``page`` (a round -> the
+    web address of its debrief's page, ``page_address``), each event links to the page (its
+    ``URL``, and the description's "Debrief:" line); without, that line names the file."""
     stamps = _Stamps(latest)
+    where = page or _file
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -79,11 +84,13 @@ def build_calendar(processes: Iterable[Process], items: Iterable[FollowUp], *, d
     events: list[bytes] = []
     rounds = sorted((r for p in processes for r in p.rounds), key=lambda r: (sort_key(r.debrief.date), r.entry.path))
     for round_ in rounds:
-        events.append(_event(_interview(round_, stamps.of(round_), duration, lines), _INTERVIEW))
+        events.append(_event(_interview(round_, stamps.of(round_), duration, lines, where(round_), page is not None),
+                             _INTERVIEW))
     dated = sorted((item for item in items if item.outstanding and item.due is not None),
                    key=lambda item: (item.due, item.id))
     for item in dated:
-        events.append(_event(_followup(item, stamps.of(item.round), lines), _FOLLOWUP))
+        events.append(_event(_followup(item, stamps.of(item.round), lines, where(item.round), page is not None),
+                             _FOLLOWUP))
     # icalendar writes the calendar's own lines; the events go where it would put them, before the end.
     envelope = calendar.to_ical()
     assert envelope.endswith(_CALENDAR_END)
@@ -117,7 +124,24 @@ def _changes(stamp: datetime, lines: _Lines) -> dict[str, bytes]:
             "SEQUENCE": lines.shared("SEQUENCE", _sequence(stamp))}
 
 
-def _interview(round_: Round, stamp: datetime, duration: int, lines: _Lines) -> dict[str, bytes]:
+def page_address(site_url: str, url: str) -> str:
+    """The web address of a page whose URL in the site is ``url`` (``journal/acme/screen/``)."""
+    return site_url.rstrip("/") + "/" + quote(url.lstrip("/"), safe="/#%")
+
+
+def _file(round_: Round) -> str:
+    return round_.entry.path
+
+
+def _link(found: dict[str, bytes], address: str, linked: bool, lines: _Lines) -> dict[str, bytes]:
+    """The event's lines, with its ``URL`` when it links to a page."""
+    if linked:
+        found["URL"] = lines.line("URL", address)
+    return found
+
+
+def _interview(round_: Round, stamp: datetime, duration: int, lines: _Lines, address: str,
+               linked: bool) -> dict[str, bytes]:
     debrief = round_.debrief
     start: date | datetime = debrief.date
     end: date | datetime
@@ -126,7 +150,7 @@ def _interview(round_: Round, stamp: datetime, duration: int, lines: _Lines) -> 
         end = start + timedelta(minutes=duration)
     else:
         end = start + timedelta(days=1)
-    return {
+    return _link({
         "UID": lines.line("UID", uid(round_.entry.path)),
         **_changes(stamp, lines),
         "SUMMARY": lines.line("SUMMARY",
@@ -135,12 +159,12 @@ def _interview(round_: Round, stamp: datetime, duration: int, lines: _Lines) -> 
         "DTEND": lines.shared("DTEND", end),
         "STATUS": lines.shared("STATUS", "CANCELLED" if round_.status == "cancelled" else "CONFIRMED"),
         "TRANSP": lines.shared("TRANSP", "OPAQUE" if isinstance(start, datetime) else "TRANSPARENT"),
-        "DESCRIPTION": lines.line("DESCRIPTION", _describe(round_)),
+        "DESCRIPTION": lines.line("DESCRIPTION", _describe(round_, address)),
         "CATEGORIES": lines.shared("CATEGORIES", ("interview",)),
-    }
+    }, address, linked, lines)
 
 
-def _describe(round_: Round) -> str:
+def _describe(round_: Round, address: str) -> str:
     """Names and titles only: never an e-mail address or phone number."""
     debrief = round_.debrief
     lines = [f"Round {round_.number}" + (f" ({debrief.stage})" if debrief.stage else "")]
@@ -155,7 +179,7 @@ def _describe(round_: Round) -> str:
         lines.append(f"Contact: {_person(round_.contact.name, round_.contact.title)}")
     if debrief.interviewers:
         lines.append("Interviewers: " + "; ".join(_person(p.name, p.title) for p in debrief.interviewers))
-    lines.append(f"Debrief: {round_.entry.path}")
+    lines.append(f"Debrief: {address}")
     return "\n".join(lines)
 
 
@@ -163,9 +187,9 @@ def _person(name: str, title: str | None) -> str:
     return f"{name} ({title})" if title else name
 
 
-def _followup(item: FollowUp, stamp: datetime, lines: _Lines) -> dict[str, bytes]:
+def _followup(item: FollowUp, stamp: datetime, lines: _Lines, address: str, linked: bool) -> dict[str, bytes]:
     assert item.due is not None
-    return {
+    return _link({
         "UID": lines.line("UID", uid(f"{item.path}#{item.kind}" + (f":{item.place}" if item.place else ""))),
         **_changes(stamp, lines),
         "SUMMARY": lines.line("SUMMARY", item.title),
@@ -173,9 +197,9 @@ def _followup(item: FollowUp, stamp: datetime, lines: _Lines) -> dict[str, bytes
         "DTEND": lines.shared("DTEND", item.due + timedelta(days=1)),
         "TRANSP": lines.shared("TRANSP", "TRANSPARENT"),
         "DESCRIPTION": lines.line("DESCRIPTION",
-                                  f"{item.company} \u00b7 {item.role} \u00b7 {item.round.label}\nDebrief: {item.path}"),
+                                  f"{item.company} \u00b7 {item.role} \u00b7 {item.round.label}\nDebrief: {address}"),
         "CATEGORIES": lines.shared("CATEGORIES", ("follow-up", item.kind)),
-    }
+    }, address, linked, lines)
 
 
 # --- serialisation: icalendar's format, one event at a time ----------------------------------------
@@ -188,7 +212,7 @@ _CALENDAR_END = b"END:VCALENDAR\r\n"
 _TYPES: dict[str, type] = {
     "UID": vText, "SUMMARY": vText, "DESCRIPTION": vText, "STATUS": vText, "TRANSP": vText,
     "DTSTAMP": vDDDTypes, "DTSTART": vDDDTypes, "DTEND": vDDDTypes, "LAST-MODIFIED": vDDDTypes,
-    "CATEGORIES": vCategory, "SEQUENCE": vInt,
+    "CATEGORIES": vCategory, "SEQUENCE": vInt, "URL": vUri,
 }
 """The property type icalendar reads and writes each of our properties with (RFC 5545's value types)."""
 
@@ -226,8 +250,9 @@ class _Lines:
 
 
 def _event(lines: dict[str, bytes], order: tuple[str, ...]) -> bytes:
-    """One VEVENT, its properties in ``order``."""
-    return b"".join([_EVENT_BEGIN, *(lines[name] for name in order), _EVENT_END])
+    """One VEVENT, its properties in ``order`` (``URL``, when there is one, last: A-Z)."""
+    return b"".join([_EVENT_BEGIN, *(lines[name] for name in order), *([lines["URL"]] if "URL" in lines else []),
+                     _EVENT_END])
 
 
 FOLD_LIMIT = 74

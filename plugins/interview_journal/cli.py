@@ -519,7 +519,8 @@ def export_ics(journal_dir: Path | None, config: Path | None, today: str | None,
     last change: importing the file again updates the events instead of adding copies (docs/cli.md
     says what each edit does). It is the calendar the site publishes at journal/calendar.ics.
     """
-    from .calendar import DEFAULT_DURATION, build_calendar  # here: icalendar is only needed by this command
+    from .calendar import DEFAULT_DURATION, build_calendar, page_address  # icalendar: only this command needs it
+    from .pages.site import page_url, src_of
 
     ctx = Context(journal_dir, config)
     journal = ctx.load()
@@ -530,8 +531,13 @@ def export_ics(journal_dir: Path | None, config: Path | None, today: str | None,
         latest = source_date_epoch()
     except ValueError as error:
         raise click.UsageError(str(error)) from None
+    site_url, section = ctx.config.site_url, ctx.options.section
+    page = None
+    if site_url:
+        def page(round_: Round) -> str:
+            return page_address(site_url, page_url(src_of(section, round_.entry.path), ctx.config.use_directory_urls))
     data = build_calendar(processes, all_items(processes, ctx.options.due), duration=duration or DEFAULT_DURATION,
-                          latest=latest)
+                          latest=latest, page=page)
     _write(data, output, count(data.count(b"BEGIN:VEVENT"), "event"))
 
 

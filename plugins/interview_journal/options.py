@@ -214,6 +214,9 @@ class Config:
     problems: list[Problem] = field(default_factory=list)
     found: bool = False
     """True when a ``mkdocs.yml`` was read."""
+    site_url: str = ""
+    """The site's ``site_url``: where its pages are published (the calendar links to them)."""
+    use_directory_urls: bool = True
 
     @property
     def journal_path(self) -> Path:
@@ -236,7 +239,11 @@ def read_config(config_file: Path | None = None, environ: Mapping[str, str] | No
         return Config(Options(), root, problems, found=True)
     values, prefix = plugin_values(located.values)
     options, option_problems = parse_options(values, located, prefix)
-    return Config(options, root, problems + option_problems, found=True)
+    site_url = located.values.get("site_url")
+    directory_urls = located.values.get("use_directory_urls", True)
+    return Config(options, root, problems + option_problems, found=True,
+                  site_url=site_url.strip() if isinstance(site_url, str) else "",
+                  use_directory_urls=directory_urls if isinstance(directory_urls, bool) else True)
 
 
 def plugin_values(config: Mapping[str, Any]) -> tuple[Mapping[str, Any] | None, Loc]:

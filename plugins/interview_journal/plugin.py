@@ -180,7 +180,7 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         found = {uri: file for uri in self.plan.files if (file := files.get_file_from_path(uri)) is not None}
         site = prepare(view, self.options, today, pinned=source in ("env", "option"),
                        use_directory_urls=config.use_directory_urls, template_dirs=self.template_dirs,
-                       urls={uri: file.url for uri, file in found.items()})
+                       urls={uri: file.url for uri, file in found.items()}, site_url=config.site_url or "")
         made: set[str] = set()
         try:
             with collector_skips_existing_objects():

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from jinja2 import Environment
 
 from .. import insights as ins
-from ..calendar import build_calendar
+from ..calendar import build_calendar, page_address
 from ..dates import source_date_epoch
 from ..rules import BUCKET_TITLES, bucket
 from ..wording import count
@@ -26,7 +26,9 @@ def build_site(site: Site) -> Iterator[GeneratedPage]:
     """Every generated page, one at a time."""
     env = template_environment(site)
     # the calendar first: its build's working memory is then free again for what follows
-    yield GeneratedPage(site.src(names.CALENDAR), build_calendar(site.processes, site.items, latest=_epoch()))
+    page = (lambda round_: page_address(site.site_url, site.url(site.debrief_src(round_)))) if site.site_url else None
+    calendar = build_calendar(site.processes, site.items, latest=_epoch(), page=page)
+    yield GeneratedPage(site.src(names.CALENDAR), calendar)
     yield dashboard.page(site, env)
     yield followups.page(site, env)
     yield companies.page(site, env)

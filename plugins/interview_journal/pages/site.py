@@ -51,6 +51,8 @@ class Site:
     """``src_uri`` -> the URL MkDocs gives that file (as ``File.url`` says it, quoted). A page
     missing here has the URL of ``page_url``."""
     features: Features = field(default_factory=Features)
+    site_url: str = ""
+    """The site's ``site_url`` (MkDocs' option), or empty: the calendar's events link to their pages."""
     groups: dict[str, list[FollowUp]] = field(default_factory=dict)
     """Outstanding items by bucket, soonest first."""
     _processes_by_company: dict[str, list[Process]] = field(default_factory=dict)
@@ -160,12 +162,12 @@ def site_view(journal: Journal, options: Options) -> Journal:
 
 def prepare(view: Journal, options: Options, today: date, *, pinned: bool = False,
             use_directory_urls: bool = True, template_dirs: Sequence[Path] = (),
-            urls: Mapping[str, str] | None = None) -> Site:
+            urls: Mapping[str, str] | None = None, site_url: str = "") -> Site:
     """The site's facts, computed from ``view``: the journal as the site shows it (``site_view``)."""
     processes = build_processes(view, today)
     items = all_items(processes, options.due)
     return Site(view, options, today, pinned, processes, items, use_directory_urls, template_dirs,
-                urls or {}, features(options.public))
+                urls or {}, features(options.public), site_url)
 
 
 def src_of(section: str, name: str) -> str:
