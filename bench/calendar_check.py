@@ -6,14 +6,16 @@
 Loads each journal once (as the site does: Europe/Berlin, today 2026-11-25, default offsets),
 then times ``build_calendar`` alone, old and new in the same process (CPU time, median of 5),
 and checks the two give identical bytes, also with another duration and a calendar name that
-needs escaping. The old ``calendar.py`` is read with ``git show`` and imported as a sibling of
-the new one, so its relative imports use this checkout's other modules.
+needs escaping (a revision from before the stamps came from the files' changes gives other
+bytes). The old ``calendar.py`` is read with ``git show`` and imported as a sibling of the new
+one, so its relative imports use this checkout's other modules.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import inspect
 import statistics
 import subprocess
 import sys
@@ -46,6 +48,14 @@ def old_module(rev: str) -> ModuleType:
     return module
 
 
+def calendar(module: ModuleType, processes: list, items: list, **options: object) -> bytes:
+    """``build_calendar`` of either revision: older ones took "today" (their DTSTAMP) and the
+    duration and name by position."""
+    if "today" in inspect.signature(module.build_calendar).parameters:
+        return bytes(module.build_calendar(processes, items, TODAY, *options.values()))
+    return bytes(module.build_calendar(processes, items, **options))
+
+
 def cpu_median(run: Callable[[], bytes], repeat: int = 5) -> float:
     samples = []
     for _ in range(repeat):
@@ -66,13 +76,12 @@ def main() -> int:
         journal = load_journal(journal_dir, zone_from_name("Europe/Berlin"))
         processes = build_processes(journal, TODAY)
         items = all_items(processes, Due())
-        variants = [(TODAY,), (TODAY, 90, "Jobs; 2026, \\ \u00dcbersicht")]
-        same = all(old.build_calendar(processes, items, *v) == new.build_calendar(processes, items, *v)
-                   for v in variants)
+        variants: list[dict[str, object]] = [{}, {"duration": 90, "name": "Jobs; 2026, \\ \u00dcbersicht"}]
+        same = all(calendar(old, processes, items, **v) == calendar(new, processes, items, **v) for v in variants)
         same_everywhere &= same
-        before = cpu_median(lambda p=processes, i=items: old.build_calendar(p, i, TODAY))
-        after = cpu_median(lambda p=processes, i=items: new.build_calendar(p, i, TODAY))
-        size = len(new.build_calendar(processes, items, TODAY))
+        before = cpu_median(lambda p=processes, i=items: calendar(old, p, i))
+        after = cpu_median(lambda p=processes, i=items: calendar(new, p, i))
+        size = len(calendar(new, processes, items))
         print(f"{journal_dir}: {size:,} bytes, identical: {same}, "
               f"{args.rev} {before * 1000:.0f} ms, this checkout {after * 1000:.0f} ms CPU, {before / after:.1f}x")
     return 0 if same_everywhere else 1

@@ -8,8 +8,10 @@ of its own, for a test that needs a configuration, an environment or a build nob
 from __future__ import annotations
 
 import os
+import signal
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -161,3 +163,28 @@ def debrief(company: str = "Acme", role: str = "Data Engineer", date: str = "202
     """A debrief file's text: the given fields as YAML front matter, then the body."""
     data = {"company": company, "role": role, "date": date, **fields}
     return "---\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True) + "---\n" + textwrap.dedent(body)
+
+
+class TooSlow(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds: float, what: str) -> Iterator[None]:
+    """Fail instead of hanging when the block takes longer than ``seconds`` (POSIX: SIGALRM; a
+    blocking read is interrupted too). A guard for hangs and quadratic time, never a measurement:
+    keep the limit far above what the block takes."""
+    if not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise TooSlow(f"{what} took more than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -61,14 +61,15 @@ SHARED.add({"globex/onsite.md": debrief(
 )})
 
 
-def test_an_outstanding_call_has_an_open_sheet_before_the_checklist(out: Path) -> None:
+def test_an_outstanding_call_has_an_open_sheet_right_after_the_checklist(out: Path) -> None:
     found = sheet(out, "globex/onsite")
     assert "ij-call--due" in found["class"]
     assert found.select_one("h2").get("id") == "debrief-call"
     assert found.select_one("h2").get_text() == "Debrief call with Rita Gomez (Apex Search)"
     assert found.select_one("details") is None
     headings = [h2["id"] for h2 in soup(out / "journal/globex/onsite/index.html").select(".ij-debrief h2")]
-    assert headings.index("debrief-call") == headings.index("checklist") - 1  # the call comes first
+    # the checklist first (on a phone it must start on the first screen), the call sheet right after
+    assert headings.index("debrief-call") == headings.index("checklist") + 1
     assert "Due Tue 2026-11-24" in found.select_one(".ij-call__status").get_text()
 
 

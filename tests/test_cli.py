@@ -208,3 +208,38 @@ def test_the_call_sheet_in_the_docs_is_the_sample_s() -> None:
     code, out, _ = run("call", "pinecrest-ledger/2026-11-23-onsite-rescheduled.md", "--config", str(REPO / "mkdocs.yml"))
     assert code == 0
     assert f"```text\n{out}```" in (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+
+
+# --- the ends of the calendar --------------------------------------------------------------------
+
+ENDS = {
+    "far/a.md": debrief(company="Far", date="9999-12-31"),
+    "far/b.md": debrief(company="Far", date="0001-01-01 00:30", status="scheduled", recruiter="Dana"),
+    "far/c.md": debrief(company="Far", date="2026-11-20", interviewers=["Sam"], body="- [ ] x 📅 9999-12-31\n"),
+}
+
+
+@pytest.mark.parametrize("command", [["check"], ["todo"], ["todo", "--json"], ["export", "ics"], ["export", "csv"]])
+def test_dates_at_the_ends_of_the_calendar_are_problems_in_every_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                           command: list[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_files(tmp_path / "journal", ENDS)
+    result = CliRunner().invoke(main, [*command, "--journal", "journal"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == (1 if command == ["check"] else 0)
+    if command == ["check"]:
+        assert [line.split(": ")[:2] for line in result.stdout.splitlines()] == [
+            ["journal/far/a.md:4:1", "date"], ["journal/far/b.md:4:1", "date"], ["journal/far/c.md:8:9", "task"]]
+    else:
+        assert "3 problems in the journal" in result.stderr
+
+
+@pytest.mark.parametrize("today", ["9999-12-31", "0001-01-02"])
+def test_a_today_at_the_ends_of_the_calendar_is_a_usage_error(journal: Path, today: str) -> None:
+    code, _, err = run("todo", "--today", today)
+    assert code == 2 and "--today: today must be a day from 1900-01-01 to 2999-12-31" in err.replace("'", "")
+
+
+def test_an_interview_longer_than_a_week_is_a_usage_error(journal: Path) -> None:
+    code, _, err = run("export", "ics", "--duration", "99999999999")
+    assert code == 2 and "--duration" in err

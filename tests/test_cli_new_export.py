@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -228,8 +229,11 @@ def _events(data: bytes) -> dict[str, object]:
 
 
 def test_ics_events_uids_and_kinds(journal: Path) -> None:
+    changed = datetime(2026, 11, 20, 10, 0, tzinfo=timezone.utc).timestamp()
+    for path in journal.rglob("*.md"):
+        os.utime(path, (changed, changed))
     first = run_bytes("export", "ics", "--today", TODAY)
-    assert first == run_bytes("export", "ics", "--today", TODAY)  # byte-identical: DTSTAMP from today
+    assert first == run_bytes("export", "ics", "--today", TODAY)  # byte-identical: stamps from the files' changes
     events = _events(first)
     screen = events["Interview: ACME, Inc. \u2014 Data Engineer, screen"]
     start = screen["dtstart"].dt
@@ -245,7 +249,7 @@ def test_ics_events_uids_and_kinds(journal: Path) -> None:
     assert "undated thing" not in events  # no date: not in a calendar
     assert all(str(e["uid"]).endswith("@interview-journal") for e in events.values())
     assert len({str(e["uid"]) for e in events.values()}) == len(events)
-    assert {str(e["dtstamp"].dt) for e in events.values()} == {"2026-11-25 00:00:00+00:00"}
+    assert {str(e["dtstamp"].dt) for e in events.values()} == {"2026-11-20 10:00:00+00:00"}
     assert b"@acme.example" not in first and b"talentbridge" not in first and b"555" not in first
 
 
@@ -288,15 +292,15 @@ def test_site_publishes_the_same_calendar(tmp_path: Path, monkeypatch: pytest.Mo
 
 def test_csv_one_row_per_interview(journal: Path, tmp_path: Path) -> None:
     code, out, _ = run("export", "csv", "--today", TODAY)
-    assert code == 0
-    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and out.startswith("\ufeffdate,company,")  # UTF-8 with a byte order mark, for Excel
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
     assert [r["path"] for r in rows] == ["acme-folder/2026-11-10-screen.md", "acme-folder/2026-11-20-onsite.md",
                                          "globex/2026-12-01-call.md"]
     screen = rows[0]
     assert {k: screen[k] for k in ("date", "round", "stage", "channel", "recruiter", "interviewers", "thank_you_notes",
                                    "feedback_received", "outcome", "status")} == {
         "date": "2026-11-10 09:30", "round": "1", "stage": "screen", "channel": "recruiter", "recruiter": "Dana Ruiz",
-        "interviewers": "Sam Patel (Lead); Ann Wu", "thank_you_notes": "1/2", "feedback_received": "2026-11-12",
+        "interviewers": "Sam Patel (Lead); Ann Wu", "thank_you_notes": "1 of 2", "feedback_received": "2026-11-12",
         "outcome": "advanced", "status": "done"}
     assert rows[2]["role"] == "'=HYPERLINK(\"http://evil.example\")"  # never a formula
     assert (rows[2]["status"], rows[2]["channel"], rows[2]["recruiter"]) == ("cancelled", "direct", "")
@@ -305,10 +309,35 @@ def test_csv_one_row_per_interview(journal: Path, tmp_path: Path) -> None:
     assert (tmp_path / "x.csv").read_text(encoding="utf-8").replace("\r\n", "\n") == out.replace("\r\n", "\n")
 
 
-@pytest.mark.parametrize(("value", "cell"), [("=1+2", "'=1+2"), ("+49 30", "'+49 30"), ("-x", "'-x"), ("@SUM(A1)", "'@SUM(A1)"),
-                                             ("\tx", "'\tx"), ("plain", "plain"), (None, ""), (3, "3")])
-def test_safe_cell(value: object, cell: str) -> None:
-    assert safe_cell(value) == cell
+@pytest.mark.parametrize(("value", "cell"), [
+    ("=1+2", "'=1+2"), ("=A1", "'=A1"), ("@SUM(A1)", "'@SUM(A1)"), ("+HYPERLINK (\"http://x.example\")", None),
+    ("-2+3+cmd|' /C calc'!A0", None), ("+cmd|' /C calc'!A0", None), ("\t=1+2", "'\t=1+2"), ("\r\n@SUM(A1)", None),
+    # nothing that could run: left as written
+    ("+49 30 1234 567", "+49 30 1234 567"), ("+1 (555) 0100", "+1 (555) 0100"), ("-2", "-2"), ("-x", "-x"),
+    ("@acme/2026-11-20-screen.md", "@acme/2026-11-20-screen.md"), ("@Dana", "@Dana"), ("a = b (c)", "a = b (c)"),
+    ("plain", "plain"), (None, ""), (3, "3"), ("", ""),
+])
+def test_safe_cell_guards_only_what_could_run(value: object, cell: str | None) -> None:
+    assert safe_cell(value) == (cell if cell is not None else "'" + str(value))
+
+
+def test_csv_for_excel_and_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_files(tmp_path / "journal", {"@acme/2026-11-20-screen.md": debrief(
+        company="Björn & Søn", stage="+49 30 1234 567", interviewers=[
+            {"name": "Zoë", "thank_you": "2026-11-21"}, {"name": "Åsa"}, {"name": "Ines"}])})
+    data = run_bytes("export", "csv", "--today", TODAY)
+    assert data.startswith(b"\xef\xbb\xbfdate,")  # the byte order mark Excel reads UTF-8 by
+    row = next(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert (row["company"], row["stage"], row["thank_you_notes"], row["path"]) == (
+        "Björn & Søn", "+49 30 1234 567", "1 of 3", "@acme/2026-11-20-screen.md")
+    plain = run_bytes("export", "csv", "--today", TODAY, "--no-bom")
+    assert plain == data[3:]
+    semicolons = run_bytes("export", "csv", "--today", TODAY, "--delimiter", ";").decode("utf-8-sig")
+    assert semicolons.startswith("date;company;role;") and next(csv.DictReader(io.StringIO(semicolons), delimiter=";")) == row
+    tabs = run_bytes("export", "csv", "--today", TODAY, "--delimiter", "tab").decode("utf-8-sig")
+    assert next(csv.DictReader(io.StringIO(tabs), delimiter="\t")) == row
+    assert run("export", "csv", "--delimiter", "|")[0] == 2
 
 
 # --- schema ----------------------------------------------------------------------------------
@@ -355,7 +384,7 @@ def test_schema_rejects_what_the_loader_rejects() -> None:
             "take_back": ["said X"], "questions": ["why us?"], "tags": None, "kind": "Debrief"}
     assert validator.is_valid(good)
     for bad in ({**good, "date": "20.11.2026"}, {**good, "format": "zoom"}, {**good, "interest": 9},
-                {k: v for k, v in good.items() if k != "role"}, {**good, "interviewers": "Sam"},
+                {k: v for k, v in good.items() if k != "role"}, {**good, "interviewers": 3}, {**good, "round": True},
                 {**good, "recruiter": {"name": "Dana", "email": "Dana <dana@x.example>"}}):
         assert not validator.is_valid(bad), bad
     offer = {**good, "offer": {"received": "2026-11-27", "deadline": "2026-12-04 17:00", "salary": "my own"}}

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from interview_journal.dates import parse_moment, resolve_today, sort_key
+from interview_journal.dates import DateFormError, day_of, parse_moment, resolve_today, sort_key
 from interview_journal.load import load_journal
 from journal_files import HEAD, PATH, load, only_debrief, write
 
@@ -139,9 +139,35 @@ def test_resolve_today_reads_the_process_environment_by_default(monkeypatch):
         (None, {"SOURCE_DATE_EPOCH": "abc"}, "SOURCE_DATE_EPOCH must be whole seconds since 1970, got 'abc'"),
         (None, {"SOURCE_DATE_EPOCH": "1.5"}, "SOURCE_DATE_EPOCH must be whole seconds since 1970, got '1.5'"),
         (None, {"SOURCE_DATE_EPOCH": "9" * 30}, "SOURCE_DATE_EPOCH must be whole seconds since 1970"),
+        (None, {TODAY_ENV: "9999-12-31"}, f"{TODAY_ENV} must be a day from 1900-01-01 to 2999-12-31, got '9999-12-31'"),
+        ("0001-01-01", {}, "today must be a day from 1900-01-01 to 2999-12-31, got '0001-01-01'"),
+        (date(9999, 12, 31), {}, "today must be a day from 1900-01-01 to 2999-12-31, got '9999-12-31'"),
+        (None, {"SOURCE_DATE_EPOCH": "253402214400"}, "SOURCE_DATE_EPOCH must be a day from 1900-01-01 to 2999-12-31"),
     ],
 )
 def test_resolve_today_refuses_invalid_values(option, environ, message):
     with pytest.raises(ValueError) as error:
         resolve_today(option, UTC, environ=environ)
     assert str(error.value).startswith(message)
+
+
+# --- the ends of the calendar ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["9999-12-31", "0001-01-01", "0001-01-01 00:30", "1899-12-31", "3000-01-01",
+                                  "0001-01-01T00:30:00+14:00"])
+def test_a_day_far_from_today_is_refused_with_the_range(text):
+    """At the ends of Python's calendar a due date a day later, or the time in UTC, would not exist."""
+    with pytest.raises(DateFormError) as error:
+        parse_moment(text, BERLIN)
+    assert error.value.hint == "use a day from 1900-01-01 to 2999-12-31"
+
+
+@pytest.mark.parametrize("value", [date(9999, 12, 31), datetime(1, 1, 1, 0, 30)])
+def test_python_values_at_the_ends_are_refused_too(value):
+    with pytest.raises(DateFormError):
+        parse_moment(value, BERLIN)
+
+
+@pytest.mark.parametrize("text", ["1900-01-01", "2999-12-31 23:59", "1900-01-01 00:30"])
+def test_the_first_and_last_days_are_read(text):
+    assert day_of(parse_moment(text, BERLIN)).isoformat() == text[:10]

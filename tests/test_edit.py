@@ -21,6 +21,12 @@ from interview_journal.cli import main
 pytestmark = pytest.mark.usefixtures("in_tmp")
 
 TODAY = "2026-11-25"
+
+
+@pytest.fixture(autouse=True)
+def _today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``todo`` and ``done`` agree on the day, whatever the clock says."""
+    monkeypatch.setenv("INTERVIEW_JOURNAL_TODAY", TODAY)
 HEAD = "---\ncompany: Acme\nrole: Dev\ndate: 2026-11-20\n"
 
 

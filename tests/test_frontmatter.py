@@ -46,13 +46,46 @@ def test_near_miss_key_is_a_problem_but_the_file_is_kept(tmp_path, key, field):
 
 # --- wrong values in optional fields: reported, dropped, the file kept ---------------------
 
-def test_a_single_value_where_a_list_is_expected(tmp_path):
-    journal = load(tmp_path, HEAD + "interviewers: Priya\n---\n")
-    assert lines(journal) == [
-        (f"{PATH}:5:1: interviewers: expected a list, got Priya "
-         "(hint: write the items one per line starting with '- ', or as [a, b])")
-    ]
-    assert only_debrief(journal).interviewers == []
+def test_a_single_value_where_a_list_is_expected_is_a_list_of_one(tmp_path):
+    """Obsidian writes a list of one as a single value (``tags: job-search``)."""
+    journal = load(tmp_path, HEAD + "interviewers: Priya\ntags: job-search\nwent_well: rapport\n"
+                              "feedback:\n  positives: clear answers\nlog:\n  date: 2026-11-21\n  note: called\n---\n")
+    assert journal.problems == []
+    model = only_debrief(journal)
+    assert ([p.name for p in model.interviewers], model.tags, model.went_well) == (["Priya"], ["job-search"], ["rapport"])
+    assert (model.feedback.positives, [entry.note for entry in model.log]) == (["clear answers"], ["called"])
+
+
+def test_a_single_wrong_value_is_reported_as_that_item(tmp_path):
+    journal = load(tmp_path, HEAD + "tags: 2026\n---\n")
+    assert lines(journal) == [f"{PATH}:5:1: tags[0]: expected text, got 2026 (hint: quote the value, like '...')"]
+
+
+@pytest.mark.parametrize(("written", "name"), [
+    ('"[[Dana Ruiz]]"', "Dana Ruiz"), ('"[[Dana Ruiz|Dana]]"', "Dana Ruiz"), ('"[[People/Dana Ruiz]]"', "Dana Ruiz"),
+    ('"[[Dana Ruiz#Contact]]"', "Dana Ruiz"), ('"[[Dana Ruiz.md|D.]]"', "Dana Ruiz"), ('" [[ Dana Ruiz ]] "', "Dana Ruiz"),
+    ('"[[Dana]] and [[Lea]]"', "[[Dana]] and [[Lea]]"), ('"[[ ]]"', "[[ ]]"), ("Dana [[Ruiz]]", "Dana [[Ruiz]]"),
+])
+def test_wiki_links_are_read_as_names(tmp_path, written: str, name: str):
+    journal = load(tmp_path, HEAD.replace("company: Acme", "company: \"[[Acme]]\"") + f"recruiter: {written}\n"
+                   f"interviewers:\n  - {written}\n  - name: {written}\n    title: Lead\n---\n")
+    assert journal.problems == []
+    model = only_debrief(journal)
+    assert (model.company, model.recruiter.name, [p.name for p in model.interviewers]) == ("Acme", name, [name, name])
+
+
+@pytest.mark.parametrize(("field", "problem"), [
+    ("recruiter: [[Dana Ruiz]]", "1: recruiter: expected a person: a name, or 'name:' with 'title:' and more on the lines "
+                                 "below, got a list"),
+    ("interviewers: [[Dana Ruiz]]", "16: interviewers[0]: expected a person: a name, or 'name:' with 'title:' and more "
+                                    "on the lines below, got a list"),
+    ("stage: [[Screen]]", "1: stage: expected text, not a list or mapping, got a list"),
+])
+def test_an_unquoted_wiki_link_says_to_quote_it(tmp_path, field: str, problem: str):
+    journal = load(tmp_path, HEAD + field + "\n---\n")
+    assert lines(journal) == [f'{PATH}:5:{problem} (hint: YAML reads [[Dana Ruiz]] as a list in a list: quote the '
+                              'link, like "[[Dana Ruiz]]")']
+
 
 def test_text_where_a_mapping_is_expected(tmp_path):
     journal = load(tmp_path, HEAD + "feedback: great\n---\n")
@@ -82,7 +115,12 @@ def test_choices_ignore_case(tmp_path, field, written, value):
     [
         ("round: 0\n", "round: expected a whole number of at least 1, got 0"),
         ("round: -2\n", "round: expected a whole number of at least 1, got -2"),
-        ("round: first\n", "round: expected a whole number, got first"),
+        ("round: first\n", "round: expected a whole number, got first (hint: write digits only, like 2)"),
+        ("round: 2.5\n", "round: expected a whole number, got 2.5 (hint: write digits only, like 2)"),
+        ("round: true\n", "round: expected a whole number, got true "
+                          "(hint: YAML reads yes/no/on/off as true/false: write the number)"),
+        ("interest: yes\n", "interest: expected a whole number, got yes "
+                            "(hint: YAML reads yes/no/on/off as true/false: write the number)"),
         ("interest: 7\n", "interest: expected a whole number of at most 5, got 7"),
         ("interest: 0\n", "interest: expected a whole number of at least 1, got 0"),
     ],
@@ -91,6 +129,18 @@ def test_numbers_out_of_range(tmp_path, fields, expected):
     journal = load(tmp_path, HEAD + fields + "---\n")
     assert lines(journal) == [f"{PATH}:5:1: {expected}"]
     assert (only_debrief(journal).round, only_debrief(journal).interest) == (None, None)
+
+@pytest.mark.parametrize("fields", ["round: true\n", "round: on\n", "interest: yes\n", "interest: True\n"])
+def test_booleans_are_never_numbers(tmp_path, fields):
+    """pydantic would read true as 1: a round number or an interest that says yes is a problem."""
+    journal = load(tmp_path, HEAD + fields + "---\n")
+    field, written = fields.strip().split(": ")
+    assert lines(journal) == [f"{PATH}:5:1: {field}: expected a whole number, got {written} "
+                              "(hint: YAML reads yes/no/on/off as true/false: write the number)"]
+    assert (only_debrief(journal).round, only_debrief(journal).interest) == (None, None)
+
+def test_a_quoted_number_is_still_a_number(tmp_path):
+    assert only_debrief(load(tmp_path, HEAD + "round: '2'\ninterest: 4\n---\n")).round == 2
 
 @pytest.mark.parametrize("word", ["no", "yes", "on", "off", "True"])
 def test_yaml_booleans_where_text_is_expected(tmp_path, word):
@@ -114,6 +164,51 @@ def test_private_takes_yaml_booleans(tmp_path):
     journal = load(tmp_path, HEAD + "private: yes\n---\n")
     assert journal.problems == []
     assert only_debrief(journal).private is True
+
+@pytest.mark.parametrize("written", ["false", "False", "FALSE", "!!bool false"])
+def test_only_a_plain_false_is_public(tmp_path, written):
+    journal = load(tmp_path, HEAD + f"private: {written}\n---\n")
+    assert journal.problems == [] and only_debrief(journal).private is False
+
+@pytest.mark.parametrize("written", ["no", "off", "No", "OFF"])
+def test_a_false_that_yaml_1_2_reads_as_text_is_private(tmp_path, written):
+    """YAML 1.1 (PyYAML, MkDocs) reads no and off as false; YAML 1.2 (many editors) as the text "no"."""
+    journal = load(tmp_path, HEAD + f"private: {written}\n---\n")
+    assert lines(journal) == [f"{PATH}:5:1: private: expected true or false, got {written} (hint: write false to "
+                              "publish the file (YAML 1.2 reads no and off as text); until then it counts as private)"]
+    assert only_debrief(journal).private is True
+
+@pytest.mark.parametrize(("fields", "problem"), [
+    ("private: 0\n", "5:1: private: expected true or false, got 0"),
+    ("private: 'false'\n", "5:1: private: expected true or false, got 'false'"),
+    ("private: ''\n", "5:1: private: expected true or false, got an empty text"),
+    ("private:\n", "5:1: private: expected true or false, got nothing"),
+    ("private: [false]\n", "5:1: private: expected true or false, got a list"),
+    ("t: &t true\nprivate: *t\n", "6:1: private: expected a plain value, got an alias (*t)"),
+    ("private: !secret false\n", "5:10: private: expected a plain value, got the tag !secret"),
+    ("private: false\nprivate: true\n", "6:1: private: expected each key once, got 'private' again (first on line 5)"),
+    ("<<: {private: true}\n", "5:1: front matter: expected a plain key, got a complex or merge key"),
+    ("? [private]\n: true\n", "5:3: front matter: expected a plain key, got a complex or merge key"),
+    ("Private: true\n", "5:1: Private: expected a known field ('private'?), got 'Private'"),
+    ("PRIVATE: true\n", "5:1: PRIVATE: expected a known field ('private'?), got 'PRIVATE'"),
+    ("privat: true\n", "5:1: privat: expected a known field ('private'?), got 'privat'"),
+    ("\uff50\uff52\uff49\uff56\uff41\uff54\uff45: true\n",
+     "5:1: \uff50\uff52\uff49\uff56\uff41\uff54\uff45: expected a known field ('private'?), got '\uff50\uff52\uff49\uff56\uff41\uff54\uff45'"),
+])
+def test_any_private_that_is_not_a_plain_false_is_private(tmp_path, fields, problem):
+    """However it is written: the value a YAML reader would see may be true, so the file is private."""
+    journal = load(tmp_path, HEAD + fields + "---\n")
+    assert [str(p).split(" (hint")[0] for p in journal.problems] == [f"{PATH}:{problem}"]
+    assert only_debrief(journal).private is True
+
+def test_a_wrong_private_value_says_the_file_counts_as_private(tmp_path):
+    assert lines(load(tmp_path, HEAD + "private: maybe\n---\n")) == [
+        f"{PATH}:5:1: private: expected true or false, got maybe "
+        "(hint: write true or false: until then the file counts as private)"]
+
+def test_a_company_note_is_private_in_doubt_too(tmp_path):
+    journal = load(tmp_path, "---\nkind: company\ncompany: Acme\nprivate: false\nprivate: true\n---\n")
+    assert journal.notes[0].model.private is True
 
 # --- required fields ----------------------------------------------------------------------
 

@@ -108,7 +108,7 @@ def test_an_empty_themes_option_turns_themes_off(site) -> None:
     ("value", "message"),
     [
         (["design"], "themes: expected a mapping of 'key: value' lines, got a list"),
-        ({"design": "architecture"}, "themes.design: expected a list, got 'architecture'"),
+        ({"design": 3}, "themes.design[0]: expected text, got 3"),  # a single value is a list of one
         ({"design": []}, "themes.design: expected at least one item, got a list"),
         ({"design": ["ok", 3]}, "themes.design[1]: expected text, got 3"),
         ({"": ["x"]}, "themes: expected text, got an empty text"),
@@ -124,8 +124,9 @@ def test_the_build_stops_on_a_bad_themes_option(site, caplog: pytest.LogCaptureF
     from mkdocs.exceptions import Abort
 
     with pytest.raises(Abort):
-        site({"a.md": debrief()}, themes={"design": "architecture"})
-    assert re.search(r"mkdocs\.yml:\d+:\d+: themes\.design: expected a list, got architecture", caplog.text)
+        site({"a.md": debrief()}, themes={"design": {"a": "b"}})
+    assert re.search(r"mkdocs\.yml:\d+:\d+: themes\.design\[0\]: expected text, not a list or mapping, got a mapping",
+                     caplog.text)
 
 
 def test_themes_must_be_a_mapping(site, caplog: pytest.LogCaptureFixture) -> None:
@@ -286,7 +287,7 @@ def test_question_bank_groups_by_theme_with_unthemed_last(tmp_path: Path) -> Non
     [
         ([{"q": "joins", "answer": "great"}], "questions[0].answer"),
         ([{"answer": "good"}], "questions[0].q"),
-        ("just one question", "questions"),
+        (42, "questions[0]"),
     ],
 )
 def test_a_wrong_question_is_a_problem_line(tmp_path: Path, questions: object, problem: str) -> None:

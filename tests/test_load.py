@@ -7,6 +7,7 @@ Parses are counted by wrapping ``load.load_file`` (never by timing).
 from __future__ import annotations
 
 import os
+import sys
 from datetime import timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -30,9 +31,9 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     original = load_module.load_file
 
-    def counting(path: Path, rel: str, zone: object) -> object:
+    def counting(path: Path, rel: str, zone: object, *args: object, **kwargs: object) -> object:
         seen.append(rel)
-        return original(path, rel, zone)  # type: ignore[arg-type]
+        return original(path, rel, zone, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(load_module, "load_file", counting)
     return seen
@@ -178,6 +179,8 @@ def test_the_plugin_keeps_its_cache_across_builds(tmp_path: Path, monkeypatch: p
     build(tmp_path)
     assert parses == ["acme/2026-11-10"]
     assert len(plugin.cache) == 1
+    plugin.on_shutdown()  # as serve ends: MkDocs hands the same instance to the next build
+    assert plugin.cache is None
 
 
 def _reusing(original: object, plugin: InterviewJournalPlugin) -> object:
@@ -245,3 +248,174 @@ def test_skipped_files_are_not_read(tmp_path: Path, parses: list[str]) -> None:
     (tmp_path / "journal" / "drafts" / "x.png").write_bytes(b"x")
     journal = load_journal(tmp_path / "journal", skip=lambda path: path.startswith("drafts/"))
     assert parses == ["acme/a"] and journal.problems == [] and journal.attachments == []
+
+
+# --- every problem of a file at once ----------------------------------------------------------
+
+def test_a_wrong_date_hides_none_of_the_files_other_problems(tmp_path, in_tmp):
+    journal = load(tmp_path, "---\ncompany: Acme\nrole: Dev\ndate: 14:00\nformat: zoom\nrapport: great\n"
+                             "intervewers: Sam\n---\n- [ ] send the deck 📅 2026-13-40\n")
+    assert [(p.line, p.field) for p in journal.problems] == [
+        (4, "date"), (5, "format"), (6, "rapport"), (7, "intervewers"), (9, "task")]
+    assert journal.debriefs == []
+
+
+def test_a_missing_company_hides_none_of_the_other_problems(tmp_path, in_tmp):
+    journal = load(tmp_path, "---\nrole: Dev\ndate: 2026-11-20\nround: true\ninterest: 9\n---\n")
+    assert [p.field for p in journal.problems] == ["company", "round", "interest"]
+
+
+def test_a_refused_value_in_a_list_item_drops_only_that_item(tmp_path, in_tmp):
+    journal = load(tmp_path, HEAD + "n: &n Sam\ninterviewers:\n  - name: *n\n  - name: Bo\n---\n")
+    assert [p.field for p in journal.problems] == ["interviewers[0].name"]
+    assert [person.name for person in journal.debriefs[0].model.interviewers] == ["Bo"]
+
+
+# --- no two files for one page -----------------------------------------------------------------
+
+def _problems_of(journal) -> list[tuple[str, str, str]]:
+    return [(p.path, p.expected, p.got) for p in journal.problems]
+
+
+def test_files_that_would_be_one_page_are_a_problem_naming_both(tmp_path, in_tmp):
+    for name in ("acme.md", "acme/index.md", "acme/README.md"):
+        write(tmp_path, DEBRIEF.format(company="Acme", day=10), name)
+    journal = load_journal(tmp_path / "journal", timezone.utc)
+    assert _problems_of(journal) == [
+        ("journal/acme/README.md", "a page of its own", "the page of journal/acme.md"),
+        ("journal/acme/index.md", "a page of its own", "the page of journal/acme.md"),
+    ]
+    assert [entry.rel for entry in journal.debriefs] == ["acme"]
+
+
+@pytest.mark.parametrize("names", [("x.md", "x.MD"), ("x.md", "X.md"), ("Acme/x.md", "acme/x.md"),
+                                   ("caf\u00e9.md", "cafe\u0301.md")])
+def test_names_one_file_system_would_confuse_are_one_page(tmp_path, in_tmp, names):
+    """macOS and Windows ignore case (and macOS normalizes accents): those files would share a
+    page, its ids and its calendar UIDs. The problem is the same on every machine."""
+    for name in names:
+        write(tmp_path, DEBRIEF.format(company="Acme", day=10), name)
+    journal = load_journal(tmp_path / "journal", timezone.utc)
+    assert len(journal.debriefs) == 1
+    kept = journal.debriefs[0].source.display
+    assert _problems_of(journal) == [(next(f"journal/{n}" for n in names if f"journal/{n}" != kept),
+                                      "a page of its own", f"the page of {kept}")]
+
+
+@pytest.mark.parametrize("name", ["README.md", "index.md", "calendar.ics/a.md", "Calendar.ics.md", "assets/x.md",
+                                  "followups.md", "Companies/acme.md"])
+def test_a_debrief_may_not_take_a_generated_pages_name(tmp_path, in_tmp, name):
+    write(tmp_path, DEBRIEF.format(company="Acme", day=10), name)
+    journal = load_journal(tmp_path / "journal", timezone.utc)
+    assert [(p.path, p.expected) for p in journal.problems] == [
+        (f"journal/{name}", "a name the generated pages do not use")]
+    assert journal.debriefs == [] and journal.left_out == []
+
+
+def test_a_company_note_has_no_page_to_share(tmp_path, in_tmp):
+    write(tmp_path, NOTE.format(company="Acme"), "acme.md")
+    write(tmp_path, DEBRIEF.format(company="Acme", day=10), "acme/index.md")
+    journal = load_journal(tmp_path / "journal", timezone.utc)
+    assert journal.problems == [] and len(journal.debriefs) == len(journal.notes) == 1
+
+
+def test_a_file_left_out_keeps_its_place_for_its_problems(tmp_path, in_tmp):
+    write(tmp_path, "---\ncompany: Acme\nrole: Dev\ndate: 14:00\n---\n", "acme/a.md")
+    write(tmp_path, "no front matter\n", "acme/b.md")
+    write(tmp_path, DEBRIEF.format(company="Acme", day=10), "acme/c.md")
+    write(tmp_path, "no front matter\n", "acme/c/index.md")  # c's page is c.md's
+    journal = load_journal(tmp_path / "journal", timezone.utc)
+    assert [(found.rel, [p.field for p in found.problems]) for found in journal.left_out] == [
+        ("acme/a", ["date"]), ("acme/b", ["front matter"])]
+
+
+# --- the cache trusts the bytes, not the clock ---------------------------------------------------
+
+def test_an_edit_that_keeps_size_and_modification_time_is_seen(tmp_path: Path, parses: list[str]) -> None:
+    root, cache = journal(tmp_path), JournalCache()
+    load_journal(root, timezone.utc, cache)
+    parses.clear()
+    path = root / "acme" / "2026-11-10.md"
+    before = path.stat()
+    path.write_text(DEBRIEF.format(company="Acme", day=10).replace("Dev", "Ops"), encoding="utf-8")  # same size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
+    second = load_journal(root, timezone.utc, cache)
+    assert parses == ["acme/2026-11-10"]
+    assert {entry.model.role for entry in second.debriefs if entry.rel == "acme/2026-11-10"} == {"Ops"}
+
+
+def test_a_touched_but_unchanged_file_is_not_parsed_again(tmp_path: Path, parses: list[str]) -> None:
+    root, cache = journal(tmp_path), JournalCache()
+    load_journal(root, timezone.utc, cache)
+    parses.clear()
+    touch(root / "acme" / "2026-11-10.md", DEBRIEF.format(company="Acme", day=10))
+    load_journal(root, timezone.utc, cache)
+    assert parses == []
+
+
+# --- names a file system allows ------------------------------------------------------------------
+
+@pytest.mark.skipif(os.name == "nt" or sys.platform == "darwin", reason="a name that is not UTF-8 needs Linux")
+def test_a_file_name_that_is_not_utf8_is_a_problem_not_a_crash(tmp_path, in_tmp):
+    write(tmp_path, DEBRIEF.format(company="Acme", day=10), "ok.md")
+    (tmp_path / "journal" / os.fsdecode(b"bad\xffname.md")).write_text(DEBRIEF.format(company="Acme", day=11))
+    journal = load_journal(tmp_path / "journal", timezone.utc)
+    assert [str(p) for p in journal.problems] == [
+        "journal/bad\\xffname.md:1:1: file: expected a file name in UTF-8, got other bytes "
+        "(hint: rename the file or its folder (your system writes names in another encoding))"]
+    assert [entry.rel for entry in journal.debriefs] == ["ok"]
+
+
+@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="permissions (root reads every folder)")
+def test_a_folder_that_cannot_be_listed_is_a_problem(tmp_path, in_tmp):
+    write(tmp_path, DEBRIEF.format(company="Acme", day=10), "locked/a.md")
+    (tmp_path / "journal" / "locked").chmod(0)
+    try:
+        journal = load_journal(tmp_path / "journal", timezone.utc)
+    finally:
+        (tmp_path / "journal" / "locked").chmod(0o755)
+    assert [(p.path, p.field, p.expected) for p in journal.problems] == [
+        ("journal/locked", "folder", "a folder that can be read")]
+
+
+def test_control_characters_in_a_name_or_a_value_never_break_the_line(tmp_path, in_tmp):
+    write(tmp_path, "---\ncompany: Acme\nrole: Dev\ndate: 2026-11-20\nformat: \"\\e[2Jvideo\"\n---\n", "a\nb.md")
+    (line,) = [str(p) for p in load_journal(tmp_path / "journal", timezone.utc).problems]
+    assert line.startswith("journal/a\\x0ab.md:5:1: format: expected one of ") and line.endswith("got '\\x1b[2jvideo'")
+
+
+def test_a_listing_error_becomes_a_problem_line(tmp_path, in_tmp, monkeypatch):
+    """The same as above for any user (root lists every folder): os.walk reports the error."""
+    write(tmp_path, DEBRIEF.format(company="Acme", day=10), "a.md")
+    walk = os.walk
+
+    def failing_walk(top, onerror=None, **kwargs):
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "journal" / "locked")))
+        return walk(top, onerror=onerror, **kwargs)
+
+    monkeypatch.setattr(load_module.os, "walk", failing_walk)
+    journal = load_journal(tmp_path / "journal", timezone.utc)
+    assert [str(p) for p in journal.problems] == [
+        "journal/locked:1:1: folder: expected a folder that can be read, got Permission denied "
+        "(hint: check its permissions)"]
+    assert len(journal.debriefs) == 1
+
+
+def test_a_bug_reading_one_file_is_a_problem_line_and_the_others_are_read(tmp_path, in_tmp, monkeypatch):
+    """The last guard: whatever a file makes the loader do, check lists it and serve keeps serving."""
+    write(tmp_path, DEBRIEF.format(company="Acme", day=10), "a.md")
+    write(tmp_path, DEBRIEF.format(company="Acme", day=11), "b.md")
+    original = load_module.load_file
+
+    def failing(path, rel, zone, *args, **kwargs):
+        if rel == "b":
+            raise KeyError("boom")
+        return original(path, rel, zone, *args, **kwargs)
+
+    monkeypatch.setattr(load_module, "load_file", failing)
+    journal = load_journal(tmp_path / "journal", timezone.utc)
+    assert [str(p) for p in journal.problems] == [
+        "journal/b.md:1:1: file: expected a file this version can read, got an error of Interview Journal "
+        "(KeyError: 'boom') (hint: please report it, with the file if you can)"]
+    assert [entry.rel for entry in journal.debriefs] == ["a"]

@@ -43,6 +43,9 @@ def test_the_defaults_are_the_documented_ones() -> None:
     ({"timezone": 5}, "timezone: expected a time zone name like Europe/Berlin, got 5"),
     ({"timezone": "Mars/Olympus"}, "timezone: expected a time zone name like Europe/Berlin, got 'Mars/Olympus'"),
     ({"today": "2026-02-30"}, "today: expected a date YYYY-MM-DD, got '2026-02-30'"),
+    ({"today": date(9999, 12, 31)}, "today: expected a date YYYY-MM-DD, got 9999-12-31"),
+    ({"today": "0001-01-01"}, "today: expected a date YYYY-MM-DD, got '0001-01-01'"),
+    ({"due": {"thank_you": 3000000}}, "due.thank_you: expected a whole number of at most 365, got 3000000"),
     ({"section": "../outside"}, "section: expected a folder inside the site, got '../outside'"),
     ({"title": ["Job", "search"]}, "title: expected text, not a list or mapping, got a list"),
 ])
@@ -96,6 +99,21 @@ def test_a_problem_points_at_its_line_in_the_file_it_is_in(tmp_path: Path) -> No
     })
     assert [str(p) for p in read_config(Path("mkdocs.yml")).problems] == [
         "base.yml:5:9: due.thank_you: expected a whole number, got two"]
+
+
+@pytest.mark.parametrize(("text", "environ", "got"), [
+    ("plugins:\n  - interview-journal:\n      quiet_days: " + "1" * 5000 + "\n", {}, "a number too long to read"),
+    ("plugins:\n  - interview-journal:\n      public: !ENV [JP, false]\n", {"JP": "1" * 5000}, "a number too long to read"),
+    ("extra:\n  a: " + "[" * 980 + "]" * 980 + "\n", {}, "values nested too deeply"),
+])
+def test_a_mkdocs_yml_python_cannot_read_is_a_problem_line(tmp_path: Path, text: str, environ: dict, got: str) -> None:
+    write_files(tmp_path, {"mkdocs.yml": text})
+    problems = _deep_stack(200, lambda: read_config(Path("mkdocs.yml"), environ=environ).problems)
+    assert [str(p) for p in problems] == [f"mkdocs.yml:1:1: mkdocs.yml: expected settings MkDocs can read, got {got}"]
+
+
+def _deep_stack(depth: int, call):
+    return call() if depth == 0 else _deep_stack(depth - 1, call)
 
 
 def test_no_mkdocs_yml_means_the_defaults(tmp_path: Path) -> None:

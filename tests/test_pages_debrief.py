@@ -55,3 +55,41 @@ def test_a_public_site_keeps_the_dates_and_leaves_the_details_out(public: Path) 
     text = found.select_one(".ij-debrief").get_text()
     assert "Fri 2026-12-04" in text
     assert "123k" not in text and "gym" not in text and "Salary" not in text
+
+
+# --- the notes: the task lines are on the checklist, once ------------------------------------
+
+NOTES = """Went fine.
+
+## Follow-ups
+
+- [ ] send the deck [due:: 2026-11-26]
+- [-] call back 📅 2026-11-25
+
+## Homework
+
+- [ ] write the summary
+  - with the numbers from the call
+- [ ] a task that goes on
+  on a second line
+- plain bullet, kept
+
+## Last
+"""
+
+SHARED.add({"hooli/screen.md": debrief(company="Hooli", date="2026-11-18", body=NOTES)})
+
+
+def test_task_lines_are_on_the_checklist_and_not_again_in_the_notes(out: Path) -> None:
+    found = page(out, "hooli/screen")
+    checklist = [li["data-id"] for li in found.select(".ij-checklist [data-kind='task']")]
+    assert len(checklist) == 4
+    notes = found.select_one("article").get_text()
+    assert "[due::" not in notes and "[-]" not in notes and "send the deck" not in notes.split("Notes", 1)[1]
+    headings = [h.get_text(strip=True).rstrip("¶") for h in found.select("article h2")]
+    # a heading over tasks only goes with them; one over anything else stays, and so does one left empty
+    assert "Follow-ups" not in headings and {"Homework", "Last"} <= set(headings)
+    homework = found.find("h2", id="homework").find_next("ul").get_text(" ", strip=True)
+    # a task with more under it, or a second line, keeps its item whole: nothing of the file is lost
+    assert "with the numbers from the call" in homework and "on a second line" in homework
+    assert "plain bullet, kept" in homework

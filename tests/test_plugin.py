@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,7 @@ def out(project: Path, untouched: dict[str, tuple[str, int]]) -> Path:
 
 def summary(page: Path) -> dict[str, str]:
     html = soup(page)
-    return {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
+    return {dt.get_text(strip=True): " ".join(dt.find_next_sibling("dd").get_text().split())  # as a browser shows it
             for dt in html.select("dl.ij-summary dt")}
 
 
@@ -103,6 +104,23 @@ def test_notes_render_as_markdown_after_the_summary(out: Path) -> None:
     assert article.select_one("strong").get_text() == "bold"
 
 
+SHARED.add({
+    "obsidian/a.md": debrief(company="Obsidian Co", body=(
+        "Kept. %% a private aside %% Kept too.\n\n%%\n- [ ] an idea I keep to myself\n%%\n\n"
+        "```\n%% in code: shown %%\n```\n")),
+    "obsidian/company.md": "---\nkind: company\ncompany: Obsidian Co\n---\nAbout them. %%\nnot for the site\n%%\n",
+})
+
+
+def test_obsidian_comments_are_not_on_the_site(out: Path) -> None:
+    for page in ("journal/obsidian/a/index.html", "journal/companies/obsidian-co/index.html"):
+        text = soup(out / page).select_one("article").get_text()
+        assert "private aside" not in text and "keep to myself" not in text and "not for the site" not in text
+    text = soup(out / "journal/obsidian/a/index.html").select_one("article").get_text()
+    assert "Kept." in text and "Kept too." in text and "%% in code: shown %%" in text
+    assert "keep to myself" not in (out / "search/search_index.json").read_text(encoding="utf-8")
+
+
 def _nav_links(page: Path) -> list[str]:
     return [a["href"] for a in soup(page).select("nav.md-nav--primary a.md-nav__link[href]")]
 
@@ -134,6 +152,24 @@ def test_a_problem_fails_the_strict_build(tmp_path: Path, monkeypatch: pytest.Mo
         build(tmp_path, strict=True)
 
 
+def test_a_quiet_strict_build_fails_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``mkdocs build --strict -q`` drops warnings before MkDocs counts them: the plugin stops it."""
+    from mkdocs.__main__ import cli as mkdocs_cli
+
+    monkeypatch.chdir(tmp_path)
+    make_project(tmp_path, {"a.md": debrief(format="zoom")})
+    logger = logging.getLogger("mkdocs")
+    saved = (logger.level, logger.propagate, list(logger.handlers))
+    try:
+        result = CliRunner().invoke(mkdocs_cli, ["build", "--strict", "-q"])
+    finally:  # MkDocs' command line sets up its logger for the process: undo it for the next tests
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+        logger.handlers[:] = saved[2]
+    assert result.exit_code == 1
+    assert not (tmp_path / "site" / "journal").exists()
+
+
 def test_a_plain_build_keeps_valid_files_and_lists_problems(site) -> None:
     out = site({
         "good.md": debrief(),
@@ -142,7 +178,11 @@ def test_a_plain_build_keeps_valid_files_and_lists_problems(site) -> None:
     }, strict=False)
     assert (out / "journal/good/index.html").is_file()
     assert (out / "journal/typo/index.html").is_file()  # kept, without the wrong field
-    assert not (out / "journal/bad").exists()
+    left_out = soup(out / "journal/bad/index.html").select_one(".ij-left-out")  # its problems, not its values
+    assert [li.get_text() for li in left_out.select("li")] == [
+        "journal/bad.md:4:1: front matter: expected valid YAML, got did not find expected node content (hint: check "
+        "the indentation, and quote values that contain ': ' or start with a special character)"]
+    assert "Acme" not in left_out.get_text()
     problems = [li.get_text() for li in soup(out / "journal/index.html").select(".admonition.warning li")]
     assert len(problems) == 2
     assert problems[1] == "journal/typo.md:5:1: format: expected one of phone | video | onsite | panel | take-home | other, got zoom"
@@ -279,6 +319,7 @@ def test_serve_watches_the_journal_folder(tmp_path: Path, monkeypatch: pytest.Mo
             watched.append(path)
 
     config.plugins.on_serve(Server(), config=config, builder=None)
+    config.plugins.on_shutdown()  # as serve ends: MkDocs hands the same instance to the next build
     assert str((tmp_path / "journal").resolve()) in watched
 
 
@@ -316,7 +357,7 @@ SHARED.add({"toc.md": debrief(company="Contents", went_well=["the demo"], body="
 def test_the_table_of_contents_lists_our_sections_then_the_notes(out: Path) -> None:
     toc = soup(out / "journal" / "toc" / "index.html").select_one("nav.md-nav--secondary")
     titles = [link.get_text(strip=True) for link in toc.select("a.md-nav__link")]
-    assert titles[:2] == ["Checklist", "How it went"]
+    assert titles[:3] == ["Checklist", "Details", "How it went"]
     assert titles.index("How it went") < titles.index("Notes") < titles.index("Impressions")
     for link in toc.select("a.md-nav__link"):
         anchor = link["href"].lstrip("#")
@@ -377,3 +418,132 @@ def test_other_plugins_see_our_files_early_and_a_debriefs_page_as_its_file(tmp_p
     path, made_by, edit, markdown = seen["journal/index.md"]
     assert (path, made_by, edit, markdown) == (str(tmp_path / "docs/journal/index.md"), "interview-journal",
                                                None, "Journal")
+
+
+# --- mkdocs serve keeps serving ----------------------------------------------------------------
+
+@pytest.fixture
+def serving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Builds as ``mkdocs serve`` makes them: one plugin instance, told ``serve`` at startup,
+    handed to every rebuild; ``strict: true`` in mkdocs.yml, as in the sample."""
+    from mkdocs.config.config_options import Plugins
+
+    from interview_journal.plugin import InterviewJournalPlugin
+
+    plugin = InterviewJournalPlugin()
+    plugin.on_startup(command="serve", dirty=False)
+    original = Plugins.load_plugin
+
+    def load_plugin(self: object, name: str, config: object) -> object:
+        if name == "interview-journal":
+            self.plugin_cache[name] = plugin  # type: ignore[attr-defined]
+        return original(self, name, config)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Plugins, "load_plugin", load_plugin)
+    monkeypatch.chdir(tmp_path)
+    yield plugin
+    plugin.on_shutdown()
+
+
+TYPO = "---\ncompany: Servo\nrole: Data Engineer\ndate: 14:00\n---\n"
+MISSPELLED = debrief(company="Servo", interviewer=[{"name": "Priya Shah"}], recruiter={"name": "Dana"})
+
+
+def test_serve_keeps_building_under_strict_and_shows_the_problems(tmp_path: Path, serving) -> None:
+    make_project(tmp_path, {"acme/screen.md": TYPO, "acme/typo.md": MISSPELLED}, config={"strict": True})
+    out = build(tmp_path, strict=True)  # no Abort: the rebuild goes on
+    dashboard = [li.get_text() for li in soup(out / "journal/index.html").select(".ij-problems li")]
+    assert [line.split(": ", 2)[:2] for line in dashboard] == [["journal/acme/screen.md:4:1", "date"],
+                                                               ["journal/acme/typo.md:5:1", "interviewer"]]
+    left_out = soup(out / "journal/acme/screen/index.html")  # the page being edited still answers
+    assert [li.get_text() for li in left_out.select(".ij-left-out li")] == [dashboard[0]]
+    (tmp_path / "journal/acme/screen.md").write_text(TYPO.replace("14:00", "2026-11-20 14:00"), encoding="utf-8")
+    again = build(tmp_path, strict=True)  # the next rebuild: fixed
+    assert soup(again / "journal/acme/screen/index.html").select(".ij-left-out") == []
+    assert "Servo" in soup(again / "journal/acme/screen/index.html").select_one("dl.ij-summary").get_text()
+
+
+def test_a_debrief_with_problems_shows_them_first_and_warns_on_its_checklist(tmp_path: Path, serving) -> None:
+    make_project(tmp_path, {"acme/typo.md": MISSPELLED}, config={"strict": True})
+    page = soup(build(tmp_path, strict=True) / "journal/acme/typo/index.html").select_one(".ij-debrief")
+    first = page.find(True)
+    assert "ij-file-problems" in first["class"]
+    assert "interviewer: expected a known field ('interviewers'?)" in first.get_text()
+    warning = page.select_one("h2#checklist").find_next_sibling()
+    assert warning.get_text() == ("This file has problems (see above): some follow-ups may be missing "
+                                  "until they are fixed.")
+    assert page.select("[data-kind='thank-you']") == []  # the misspelled interviewers gave none
+
+
+def test_problems_are_logged_below_warning_in_serve_and_as_warnings_in_a_build(
+        tmp_path: Path, serving, caplog: pytest.LogCaptureFixture) -> None:
+    from mkdocs.exceptions import Abort
+
+    from interview_journal.plugin import InterviewJournalPlugin
+
+    caplog.set_level(logging.INFO, logger="mkdocs")
+    make_project(tmp_path, {"acme/typo.md": MISSPELLED}, config={"strict": True})
+    build(tmp_path, strict=True)
+    ours = [record for record in caplog.records if "interviewer: expected" in record.getMessage()]
+    assert [record.levelname for record in ours] == ["INFO"]
+    assert "listed on the journal's dashboard" in caplog.text
+    serving.on_shutdown()  # the server stops; the next command is a build
+    serving.on_startup(command="build", dirty=False)
+    assert isinstance(serving, InterviewJournalPlugin)
+    with pytest.raises(Abort):
+        build(tmp_path, strict=True)
+
+
+def test_the_log_says_whether_the_site_is_public(site, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="mkdocs")
+    site({"a.md": debrief()})
+    assert "private site: 1 debriefs" in caplog.text
+    caplog.clear()
+    site({"a.md": debrief()}, public=True)
+    assert "public site (public: true): 1 debriefs" in caplog.text
+
+
+def test_an_empty_env_variable_for_public_stops_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         caplog: pytest.LogCaptureFixture) -> None:
+    """``public: !ENV [JOURNAL_PUBLIC, false]`` with JOURNAL_PUBLIC set but empty (a CI secret that is
+    missing): MkDocs reads it as null, which is not false: the build stops, naming the line."""
+    from mkdocs.exceptions import Abort
+
+    from conftest import write_files
+
+    write_files(tmp_path, {
+        "mkdocs.yml": "site_name: x\ntheme: {name: material, font: false}\nplugins:\n  - interview-journal:\n"
+                      "      public: !ENV [JOURNAL_PUBLIC, false]\n",
+        "docs/index.md": "# Home\n",
+        "journal/a.md": debrief(),
+    })
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("JOURNAL_PUBLIC", "")
+    with pytest.raises(Abort):
+        build(tmp_path)
+    assert "mkdocs.yml:5:7: public: expected true or false, got nothing" in caplog.text
+    assert not (tmp_path / "site" / "journal").exists()
+    result = CliRunner().invoke(main, ["todo"], env={"JOURNAL_PUBLIC": ""})
+    assert result.exit_code == 2 and "public: expected true or false, got nothing" in result.output
+
+
+# --- page names --------------------------------------------------------------------------------
+
+def test_no_page_is_lost_to_a_name(site) -> None:
+    out = site({"acme.md": debrief(company="Acme One"), "acme/index.md": debrief(company="Acme Two"),
+                "i.md": debrief(company="Index"), "calendar.ics/a.md": debrief(company="Cal")}, strict=False)
+    assert "Acme One" in soup(out / "journal/acme/index.html").select_one("dl.ij-summary").get_text()
+    companies = soup(out / "journal/companies/index.html")
+    assert companies.select_one("h1").get_text(strip=True) == "Companies"
+    index_co = companies.select_one("tr[data-company^='index-'] a")
+    assert index_co is not None and (out / "journal/companies" / index_co["href"] / "index.html").is_file()
+    assert (out / "journal/calendar.ics").is_file()
+    problems = [li.get_text() for li in soup(out / "journal/index.html").select(".ij-problems li")]
+    assert [line.split(": ")[0] for line in problems] == ["journal/acme/index.md:1:1", "journal/calendar.ics/a.md:1:1"]
+
+
+def test_the_person_link_percent_encodes_the_address(site) -> None:
+    out = site({"a.md": debrief(recruiter={"name": "Dana", "email": "b%3Fbcc%3Deve@x.example"})})
+    link = soup(out / "journal/a/index.html").select_one("dl.ij-summary a[href^='mailto:']")
+    assert link["href"] == "mailto:b%253Fbcc%253Deve@x.example"
+    assert link.get_text() == "b%3Fbcc%3Deve@x.example"

@@ -236,3 +236,50 @@ def test_a_public_site_publishes_only_the_attachments_its_notes_link_to(tmp_path
     _, view = _view(tmp_path, {})
     assert view.attachments == ["acme/board.png", "acme/inline.jpg", "acme/notes v2.txt", "acme/take home.pdf",
                                 "shared/logo.svg"]
+
+
+# --- private however it is written ---------------------------------------------------------------
+
+HOSTILE_PRIVATE = {
+    "alias": "t: &t true\nprivate: *t\n",
+    "tag": "private: !secret true\n",
+    "merge": "<<: {private: true}\n",
+    "twice": "private: false\nprivate: true\n",
+    "case": "Private: true\n",
+    "quoted": "private: 'no'\n",
+    "zero": "private: 0\n",
+    "no": "private: no\n",
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import build_once, debrief
+
+    files = {f"{name}.md": f"---\ncompany: Co {name}\nrole: Dev\ndate: 2026-11-20\n{fields}---\nSecret of {name}.\n"
+             for name, fields in HOSTILE_PRIVATE.items()}
+    files["open.md"] = debrief(company="Open Co", interest=2, rapport="poor", body="Shown.\n")
+    return build_once(tmp_path_factory, files, strict=False, public=True)
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_PRIVATE))
+def test_a_private_written_any_other_way_publishes_nothing(hostile_public_site: Path, name: str) -> None:
+    texts = site_texts(hostile_public_site)
+    assert [page for page, text in texts.items() if f"Secret of {name}" in text or f"Co {name}" in text] == []
+    assert not (hostile_public_site / "journal" / name).exists()
+
+
+def test_a_public_page_shows_neither_interest_nor_rapport(hostile_public_site: Path) -> None:
+    from conftest import soup
+
+    page = soup(hostile_public_site / "journal" / "open" / "index.html")
+    assert "Shown." in page.get_text()
+    labels = [dt.get_text(strip=True) for dt in page.select("dl.ij-summary dt")]
+    assert "Interest" not in labels and "Rapport" not in labels
+    assert "2 / 5" not in page.get_text()
+
+
+def test_a_public_site_has_no_page_for_a_file_left_out(hostile_public_site: Path) -> None:
+    """A private site shows a left-out file's problems where its page would be; a public one nothing."""
+    assert sorted(p.name for p in (hostile_public_site / "journal").iterdir() if p.is_dir()) == [
+        "assets", "companies", "followups", "insights", "open", "people", "questions"]

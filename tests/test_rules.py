@@ -277,6 +277,34 @@ def test_task_lines_become_items(tmp_path: Path) -> None:
     ]
 
 
+def test_a_task_is_dated_by_its_due_date_else_scheduled_else_start(tmp_path: Path) -> None:
+    found = items(tmp_path, {"a.md": debrief(via="direct", feedback={"received": "2026-11-21"}, body="""
+        - [ ] all three 🛫 2026-11-20 ⏳ 2026-11-24 📅 2026-11-30
+        - [ ] planned ⏳ 2026-11-24 🛫 2026-11-20
+        - [ ] not before 🛫 2026-12-01
+        - [/] in progress, no date
+        - [x] done, planned ⏳ 2026-11-24
+        """)})
+    tasks = [(item.title, item.due, item.outstanding) for item in found if item.kind == "task"]
+    assert tasks == [
+        ("all three", date(2026, 11, 30), True),
+        ("planned", date(2026, 11, 24), True),
+        ("not before", date(2026, 12, 1), True),
+        ("in progress, no date", None, True),
+        ("done, planned", date(2026, 11, 24), False),
+    ]
+    assert [bucket(due, TODAY) for _, due, _ in tasks[:3]] == ["this-week", "overdue", "this-week"]
+
+
+def test_places_name_an_item_without_its_words(tmp_path: Path) -> None:
+    found = items(tmp_path, {"acme/a.md": debrief(recruiter=RECRUITER, interviewers=["Ann Lee", "Bo Chen"],
+                                                  take_back=["the Kafka answer"],
+                                                  body="- [ ] one\n- [ ] named 🆔 n1\n- [ ] two ^blk\n- [ ] three\n")})
+    places = [(item.kind, item.place) for item in found if item.place or item.kind == "recruiter-call"]
+    assert places == [("recruiter-call", ""), ("take-back", "1"), ("thank-you", "1"), ("thank-you", "2"),
+                      ("task", "1"), ("task", "id:n1"), ("task", "id:blk"), ("task", "2")]
+
+
 def test_ids_are_stable_and_unique(tmp_path: Path) -> None:
     found = items(tmp_path, {"acme/a.md": debrief(recruiter=RECRUITER, interviewers=["Ann Lee", "Ann Lee"],
                                                   body="- [ ] x\n- [ ] x\n")})

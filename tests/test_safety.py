@@ -9,16 +9,19 @@ their files, each test's under its own names and companies.
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import REPO, SharedJournal, build_once, debrief, soup
+from conftest import REPO, SharedJournal, build_once, debrief, soup, time_limit
 from interview_journal.load import load_journal
 from interview_journal.options import Options
 from interview_journal.pages.build import build_site
@@ -198,14 +201,138 @@ def test_nulls_never_read_none_on_a_page(out: Path) -> None:
         assert "None" not in main.get_text(), path
 
 
-# --- no traceback for any input --------------------------------------------------------------
+# --- no traceback, no hang, linear time: hostile and unlucky input -------------------------------
+
+FILE_LIMIT = 20.0
+"""Seconds one file may take to load: a guard, far above what any file takes (the largest below
+take about a second on a slow machine). Quadratic time (aliases, near-miss keys, a backtracking
+regex) took minutes for them; a FIFO or /dev/zero, forever."""
+
+
+HEAD = "---\ncompany: Hostile\nrole: Data Engineer\ndate: 2026-11-20\n"
+
+HOSTILE_FILES: dict[str, Callable[[int], str]] = {
+    # each: scale -> the text of one file; at scale 1 a file up to the size limit (1 MiB)
+    "alias-keys": lambda n: HEAD + "a: &a x\n" + "".join(f"k{i}: *a\n" for i in range(60000 // n)) + "---\n",
+    "alias-list": lambda n: HEAD + "a: &a [x]\nb: [" + ", ".join(["*a"] * (100000 // n)) + "]\n---\n",
+    "near-miss-keys": lambda n: HEAD + "".join(f"rolee{i}: x\ninterviewer{i}: x\n" for i in range(20000 // n)) + "---\n",
+    "due-backtracking": lambda n: HEAD + "---\n- [ ] " + "(due:: " * (20000 // n) + "\n",
+    "done-backtracking": lambda n: HEAD + "---\n- [x] " + "[completion:: " * (12000 // n) + "\n",
+    "nested-990": lambda n: HEAD + "mine: " + "[" * 990 + "]" * 990 + "\n---\n",
+    "nested-600-and-a-bad-field": lambda n: HEAD + "mine: " + "[" * 600 + "]" * 600 + "\nformat: zoom\n---\n",
+    "nested-mappings": lambda n: HEAD + "mine:\n" + "".join(" " * i + f"k{i}:\n" for i in range(1, 900)) + "---\n",
+    "flow-nesting-bomb": lambda n: HEAD + "mine: " + "[" * (300000 // n) + "\n---\n",
+    "dash-nesting-bomb": lambda n: HEAD + "mine:\n" + "- " * (300000 // n) + "x\n---\n",
+    "mapping-nesting-bomb": lambda n: HEAD + "mine: " + "{a: " * (200000 // n) + "\n---\n",
+    "duplicate-keys": lambda n: HEAD + "private: false\n" * (30000 // n) + "---\n",
+    "tags": lambda n: HEAD + "".join(f"k{i}: !t{i} x\n" for i in range(20000 // n)) + "---\n",
+    "merge-keys": lambda n: HEAD + "".join(f"<<: {{k{i}: x}}\n" for i in range(20000 // n)) + "---\n",
+    "complex-keys": lambda n: HEAD + "".join(f"? [k{i}]\n: x\n" for i in range(20000 // n)) + "---\n",
+    "anchors": lambda n: HEAD + "".join(f"k{i}: &a{i} x\n" for i in range(40000 // n)) + "---\n",
+    "long-numbers": lambda n: HEAD + "round: " + "9" * 5000 + "\nmine: " + "1:2" * (50000 // n) + "\n---\n",
+    "many-bad-list-items": lambda n: HEAD + "interviewers:\n" + "  - name: Sam\n    email: no\n" * (20000 // n) + "---\n",
+    "many-bad-tasks": lambda n: HEAD + "---\n" + "- [ ] thing 📅 2026-13-45\n" * (30000 // n),
+    "one-long-line": lambda n: HEAD + "stage: " + "x" * (900000 // n) + "\n---\n",
+    "unclosed": lambda n: HEAD + "x: y\n" * (200000 // n),
+    "only-dashes": lambda n: "---\n" * (200000 // n),
+    "calendar-ends": lambda n: ("---\ncompany: Hostile\nrole: Data Engineer\ndate: 9999-12-31\ninterviewers:\n"
+                                "  - name: Sam\n    thank_you: 0001-01-01 00:30\n---\n- [ ] x 📅 9999-12-31\n"),
+    "calendar-ends-kept": lambda n: (HEAD + "status: scheduled\nrecruiter: Dana\ninterviewers:\n  - name: Sam\n"
+                                     "    thank_you: 0001-01-01 00:30\n---\n- [ ] x [due:: 0001-01-01]\n"),
+    "control-characters": lambda n: HEAD + 'stage: "\\0\\x1b[31m\\u202e"\nmine: "\\ud800"\n---\n\x00\x1b\x7f\n',
+    "private-spellings": lambda n: HEAD + "t: &t true\nprivate: *t\nPrivate: true\n<<: {private: true}\n---\n",
+}
+
+
+def test_the_hostile_files_reach_the_size_limit_and_no_further() -> None:
+    from interview_journal.source import MAX_BYTES
+
+    sizes = {name: len(make(1).encode("utf-8")) for name, make in HOSTILE_FILES.items()}
+    assert max(sizes.values()) <= MAX_BYTES and max(sizes.values()) > MAX_BYTES / 2
+
+
+PROBLEM_LINE = re.compile(r"^\S.*:\d+:\d+: \S.*: expected .+, got .+$", re.DOTALL)
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_FILES))
+def test_each_hostile_file_is_answered_with_problem_lines_in_time(tmp_path: Path, name: str) -> None:
+    journal = tmp_path / "journal"
+    journal.mkdir()
+    (journal / f"{name}.md").write_text(HOSTILE_FILES[name](1), encoding="utf-8", errors="surrogatepass")
+    with time_limit(FILE_LIMIT, f"loading {name}.md"):
+        loaded = _deep_stack(300, lambda: load_journal(journal, ZoneInfo("Europe/Berlin")))
+    assert all(PROBLEM_LINE.match(str(problem)) for problem in loaded.problems), loaded.problems[:3]
+    assert not [problem for problem in loaded.problems if "an error of Interview Journal" in problem.got]
+    assert loaded.problems or name in ("anchors", "one-long-line", "due-backtracking", "done-backtracking")
+    assert all(entry.model.private for entry in loaded.debriefs) or name != "private-spellings"
+
+
+def _deep_stack(depth: int, call: Callable[[], object]) -> Any:
+    """``call()`` with ``depth`` more frames on the stack, as inside a MkDocs build."""
+    return call() if depth == 0 else _deep_stack(depth - 1, call)
+
+
+def _special_files(journal: Path) -> None:
+    """A FIFO (reading it would wait forever) and a link to /dev/zero (it never ends)."""
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(journal / "pipe.md")
+    if Path("/dev/zero").exists():
+        (journal / "zero.md").symlink_to("/dev/zero")
+
+
+@pytest.fixture(scope="module")
+def hostile_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every hostile file (smaller: the command line and a build print every problem line), the
+    special files, and one good debrief, in a project of their own."""
+    from conftest import make_project, write_files
+
+    root = make_project(tmp_path_factory.mktemp("hostile"), {"good/a.md": debrief(company="Good Co", interviewers=["Sam"])})
+    write_files(root / "journal", {f"hostile/{name}.md": make(100) for name, make in HOSTILE_FILES.items()})
+    _special_files(root / "journal")
+    return root
+
+
+@pytest.mark.parametrize("command", [["check"], ["todo"], ["todo", "--json"], ["export", "ics"], ["export", "csv"]])
+def test_the_command_line_answers_hostile_files_in_time(hostile_project: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        command: list[str]) -> None:
+    from click.testing import CliRunner
+
+    from interview_journal.cli import main
+
+    monkeypatch.chdir(hostile_project)
+    with time_limit(FILE_LIMIT * 3, " ".join(command)):
+        result = CliRunner().invoke(main, command)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == (1 if command == ["check"] else 0)
+    if command == ["check"]:
+        lines = result.stdout.splitlines()
+        assert len(lines) > 500 and all(PROBLEM_LINE.match(line) for line in lines)
+        assert "an error of Interview Journal" not in result.stdout
+        assert {line.split(":")[0] for line in lines} >= {"journal/pipe.md", "journal/zero.md"}
+    else:
+        assert "problems in the journal" in result.stderr
+
+
+def test_a_build_answers_hostile_files_in_time(hostile_project: Path) -> None:
+    from mkdocs.exceptions import Abort
+
+    from conftest import build_clean
+
+    with time_limit(FILE_LIMIT * 6, "a build"):
+        out = build_clean(hostile_project, strict=False)
+    board = soup(out / "journal" / "index.html")
+    assert len(board.select(".ij-problems li")) > 500
+    assert (out / "journal" / "good" / "a" / "index.html").is_file()
+    with time_limit(FILE_LIMIT * 6, "a strict build"), pytest.raises(Abort):
+        build_clean(hostile_project, strict=True)
+
 
 def mutations(text: bytes, rng: random.Random, count: int) -> list[bytes]:
     """Cut, duplicated, shuffled and corrupted versions of a real file."""
     found = []
     lines = text.split(b"\n")
     for _ in range(count):
-        choice = rng.randrange(5)
+        choice = rng.randrange(6)
         if choice == 0:
             found.append(text[: rng.randrange(len(text) + 1)])
         elif choice == 1:
@@ -219,13 +346,23 @@ def mutations(text: bytes, rng: random.Random, count: int) -> list[bytes]:
         elif choice == 3:
             at = rng.randrange(len(lines))
             found.append(b"\n".join(lines[:at] + [rng.choice([b"\t", b"  ", b"- ", b": ", b"&a", b"*a", b"!!", b"|", b">", b"---", b"\x00"]) + lines[at]] + lines[at + 1:]))
-        else:
+        elif choice == 4:
             at = rng.randrange(len(lines))
             found.append(b"\n".join(lines[:at] + [lines[at].replace(b": ", b": [", 1)] + lines[at + 1:]))
+        else:  # a value replaced by one a reader would not expect
+            at = rng.randrange(len(lines))
+            key, sep, _ = lines[at].partition(b": ")
+            value = rng.choice([b"*a", b"!secret x", b"true", b"on", b"0", b"9999-12-31", b"0001-01-01 00:30",
+                                b"[" * 40, b"{<<: x}", b"1" * 50, b"~", b"''", b"- [ ] (due:: (due:: (due::"])
+            found.append(b"\n".join(lines[:at] + [key + b": " + value if sep else value] + lines[at + 1:]))
     return found
 
 
-def test_no_traceback_for_hundreds_of_damaged_sample_files(tmp_path: Path) -> None:
+def test_no_traceback_for_hundreds_of_damaged_sample_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from interview_journal.cli import main
+
     rng = random.Random(20261125)
     samples = sorted((REPO / "journal").rglob("*.md"))
     journal = tmp_path / "journal"
@@ -236,12 +373,19 @@ def test_no_traceback_for_hundreds_of_damaged_sample_files(tmp_path: Path) -> No
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
             count += 1
-    loaded = load_journal(journal, ZoneInfo("Europe/Berlin"))
-    pages = list(build_site(prepare(loaded, Options(), date(2026, 11, 25))))
+    with time_limit(FILE_LIMIT * 3, "loading the damaged files"):
+        loaded = load_journal(journal, ZoneInfo("Europe/Berlin"))
+        pages = list(build_site(prepare(loaded, Options(), date(2026, 11, 25))))
     assert count >= 400
     assert loaded.problems, "the damage went unnoticed"
     assert pages
-    assert all(str(problem).count(":") >= 3 for problem in loaded.problems)
+    assert all(PROBLEM_LINE.match(str(problem)) for problem in loaded.problems)
+    assert not [problem for problem in loaded.problems if "an error of Interview Journal" in problem.got]
+    monkeypatch.chdir(tmp_path)
+    for command in (["check"], ["todo", "--json"], ["export", "ics"], ["export", "csv"]):
+        with time_limit(FILE_LIMIT * 3, " ".join(command)):
+            result = CliRunner().invoke(main, [*command, "--today", "2026-11-25"] if command[0] != "check" else command)
+        assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
 
 
 ODD_NAMES = ["what?.md", "a#b.md", "sp ace.md", "100%.md", "Société/Entretien été.md"]

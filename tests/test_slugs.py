@@ -43,3 +43,17 @@ def test_identity_ignores_case_accents_and_punctuation_but_not_plus():
 @pytest.mark.parametrize("names", [["C++ Labs", "C Labs"], ["C Labs", "C++ Labs"]])
 def test_assign_slugs_tells_clashing_names_apart_whatever_the_order(names):
     assert assign_slugs(names) == {"c labs": "c-labs", "c++ labs": "c-labs-7e5116"}
+
+def test_a_taken_slug_goes_to_no_name():
+    slugs = assign_slugs(["Index", "INDEX Ltd", "Acme"], taken=["index"])
+    assert slugs["index"].startswith("index-") and len(slugs["index"]) == len("index-") + 6
+    assert slugs["index ltd"] == "index-ltd" and slugs["acme"] == "acme"
+
+
+def test_a_company_named_index_keeps_the_companies_page_its_own(tmp_path):
+    from interview_journal.load import load_journal
+    from journal_files import write
+
+    write(tmp_path, "---\ncompany: Index\nrole: Dev\ndate: 2026-11-20\n---\n", "index-co/a.md")
+    company = load_journal(tmp_path / "journal", BERLIN).companies["index"]
+    assert company.slug != "index" and company.slug.startswith("index-")

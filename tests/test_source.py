@@ -6,14 +6,16 @@ computes it (relative to the current folder, which each test sets to ``tmp_path`
 
 from __future__ import annotations
 
+import os
 from datetime import date, timezone
 from pathlib import Path
 
 import pytest
 
+from conftest import time_limit
 from interview_journal.load import load_journal
 from interview_journal.problems import Problem
-from interview_journal.source import MAX_BYTES, read_source
+from interview_journal.source import MAX_BYTES, MAX_DEPTH, read_bytes, read_source
 from journal_files import HEAD, PATH, load, write
 
 
@@ -356,6 +358,126 @@ def test_file_of_exactly_one_mebibyte_is_read(tmp_path):
     journal = load(tmp_path, head + b"x" * (MAX_BYTES - len(head)))
     assert journal.problems == []
     assert len(journal.debriefs) == 1
+
+
+# --- only regular files, bounded reads ------------------------------------------------------
+
+needs_posix = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and /dev/zero are POSIX")
+
+
+@needs_posix
+def test_a_named_pipe_is_a_problem_and_never_waited_for(tmp_path):
+    (tmp_path / "journal" / "acme").mkdir(parents=True)
+    os.mkfifo(tmp_path / "journal" / "acme" / "pipe.md")  # reading it would wait for a writer forever
+    write(tmp_path, HEAD + "---\n")
+    with time_limit(20, "reading a FIFO"):
+        journal = load_journal(tmp_path / "journal", timezone.utc)
+    assert lines(journal) == ["journal/acme/pipe.md:1:1: file: expected a regular file, got a named pipe (FIFO) "
+                              "(hint: keep only Markdown files in the journal (a link may point at one, never at a device))"]
+    assert len(journal.debriefs) == 1
+
+
+@needs_posix
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_link_to_an_endless_device_is_a_problem_not_a_read(tmp_path):
+    (tmp_path / "journal").mkdir()
+    (tmp_path / "journal" / "zero.md").symlink_to("/dev/zero")  # stat says 0 bytes; reading never ends
+    with time_limit(20, "reading /dev/zero"):
+        journal = load_journal(tmp_path / "journal", timezone.utc)
+    assert lines(journal) == [
+        "journal/zero.md:1:1: file: expected a regular file, got a device "
+        "(hint: keep only Markdown files in the journal (a link may point at one, never at a device))"]
+
+
+def test_a_link_to_a_debrief_is_read(tmp_path):
+    target = write(tmp_path, HEAD + "---\n", "elsewhere.md")
+    (tmp_path / "journal" / "acme").mkdir(parents=True)
+    (tmp_path / "journal" / "acme" / "a.md").symlink_to(target)
+    journal = load_journal(tmp_path / "journal", timezone.utc)
+    assert journal.problems == [] and {entry.rel for entry in journal.debriefs} == {"acme/a", "elsewhere"}
+
+
+def test_no_more_than_the_limit_is_read_whatever_stat_says(tmp_path, monkeypatch):
+    path = write(tmp_path, HEAD + "---\n" + "x" * (MAX_BYTES + 10))
+    real_stat = os.stat
+
+    def lying_stat(target, *args, **kwargs):  # a file that grew after stat, or a /proc file of size 0
+        found = real_stat(target, *args, **kwargs)
+        return os.stat_result((*found[:6], 100, *found[7:])) if str(target) == str(path) else found
+
+    monkeypatch.setattr(os, "stat", lying_stat)
+    assert read_bytes(path, PATH) == Problem(PATH, 1, 1, "file", "at most 1 MiB", "1.0 MiB",
+                                             "split the notes into several files or move attachments out of the journal")
+
+
+# --- nesting, numbers -----------------------------------------------------------------------
+
+def _deep_stack(depth: int, call):
+    """``call()`` with ``depth`` frames of Python already on the stack, as inside a MkDocs build."""
+    return call() if depth == 0 else _deep_stack(depth - 1, call)
+
+
+@pytest.mark.parametrize("nested, extra", [(MAX_DEPTH, ""), (150, "format: zoom\n")])
+def test_deep_nesting_is_one_problem_not_a_recursion_error(tmp_path, nested, extra):
+    write(tmp_path, HEAD + "mine: " + "[" * nested + "1" + "]" * nested + "\n" + extra + "---\n")
+    journal = _deep_stack(700, lambda: load_journal(tmp_path / "journal", timezone.utc))
+    field = "mine" + "[0]" * (MAX_DEPTH - 1)
+    assert [(p.line, p.field, p.expected) for p in journal.problems][:1] == [
+        (5, field, f"at most {MAX_DEPTH} levels of lists and fields")]
+    assert len(journal.problems) == (2 if extra else 1)  # the other field's problem too
+    assert [entry.model.company for entry in journal.debriefs] == ["Acme"]  # kept, without what is too deep
+
+
+@pytest.mark.parametrize("nested, extra", [(990, ""), (600, "format: zoom\n")])
+def test_nesting_as_deep_as_in_the_issue_is_one_problem_line(tmp_path, nested, extra):
+    """990 deep, or 600 deep with a bad field, raised RecursionError inside a build."""
+    write(tmp_path, HEAD + "mine: " + "[" * nested + "1" + "]" * nested + "\n" + extra + "---\n")
+    journal = _deep_stack(700, lambda: load_journal(tmp_path / "journal", timezone.utc))
+    assert [(p.line, p.field, p.got) for p in journal.problems] == [(5, "front matter", "more than 200 levels")]
+
+
+def test_nesting_up_to_the_limit_is_read(tmp_path):
+    nested = MAX_DEPTH - 1
+    journal = load(tmp_path, HEAD + "mine: " + "[" * nested + "1" + "]" * nested + "\n---\n")
+    assert journal.problems == []
+    value = journal.debriefs[0].model.model_extra["mine"]
+    for _ in range(nested):
+        value = value[0]
+    assert value == 1
+
+
+@pytest.mark.parametrize(("nesting", "at"), [("[" * 500 + "]" * 500, (5, 206)), ("\n" + "- " * 100000 + "x", (6, 399)),
+                                            ("{a: " * 300 + "}" * 300, (5, 803))])
+def test_nesting_too_deep_to_compose_is_one_problem_line(tmp_path, nesting, at):
+    """libyaml's composer recurses in C: some builds stop at 1,000 levels, others (PyYAML 6.0.1)
+    crash the process on 100,000. More than 200 levels are counted from libyaml's events first."""
+    journal = _deep_stack(700, lambda: load(tmp_path, HEAD + "mine: " + nesting + "\n---\n"))
+    assert [(p.line, p.col, p.field, p.expected, p.got) for p in journal.problems] == [
+        (*at, "front matter", f"values nested at most {MAX_DEPTH} levels deep", "more than 200 levels")]
+    assert journal.debriefs == []
+
+
+def test_a_long_flat_front_matter_is_not_counted_as_nesting(tmp_path):
+    journal = load(tmp_path, HEAD + "tags: [" + ", ".join(f"t{i}" for i in range(300)) + "]\n"
+                   + "".join(f"k{i}: [a, b]\n" for i in range(300)) + "---\n")
+    assert journal.problems == [] and len(journal.debriefs[0].model.tags) == 300
+
+
+@pytest.mark.parametrize("value", ["1" * 5000, "0x" + "f" * 5000, "1:2" * 20000])
+def test_a_number_too_long_to_read_is_a_problem(tmp_path, value):
+    """Python refuses to read a number of more than 4,300 digits, and a long base-60 number
+    (``1:21:2...``) would take quadratic time."""
+    journal = load(tmp_path, HEAD + f"round: {value}\n---\n")
+    assert lines(journal) == [f"{PATH}:5:8: round: expected a number of at most 40 characters, "
+                              f"got {len(value)} characters (hint: quote the value if it is text)"]
+    assert journal.debriefs[0].model.round is None
+
+
+def test_a_tag_on_the_whole_front_matter_is_refused(tmp_path):
+    journal = load(tmp_path, "---\n!mine\ncompany: Acme\nrole: Dev\ndate: 2026-11-20\n---\n")
+    assert lines(journal) == [f"{PATH}:2:1: front matter: expected a plain value, got the tag !mine "
+                              "(hint: remove the tag: journal files hold plain text, numbers, dates, lists and fields)"]
+    assert journal.debriefs == []
 
 
 # --- positions and source text ------------------------------------------------------------

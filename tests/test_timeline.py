@@ -175,9 +175,33 @@ SHARED.add({"met/a.md": debrief(company="Alder", recruiter={"name": "Dana Ruiz",
 def test_people_page_lists_recruiters_with_their_companies(out: Path) -> None:
     rows = [[" ".join(td.get_text().split()) for td in tr.select("td")]
             for tr in soup(out / "journal/people/index.html").select("tbody tr")]
-    rows = [row for row in rows if set(row[2].split(", ")) <= {"Alder", "Beta"}]  # the people of this test
-    assert ["Dana Ruiz", "recruiter (TB)", "Alder, Beta"] == rows[0][:3]
-    assert rows[1][:3] == ["Priya", "interviewer", "Alder"]
+    rows = [row for row in rows if set(row[1].split(", ")) <= {"Alder", "Beta"}]  # the people of this test
+    assert ["Dana Ruiz", "Alder, Beta", "recruiter (TB)"] == rows[0][:3]
+    assert rows[1][:3] == ["Priya", "Alder", "interviewer"]
+
+
+SHARED.add({"linked/a.md": debrief(company="[[Corvid Labs]]", recruiter="[[People/Lea Moreau|Lea]]",
+                                   interviewers=["[[Sam Okafor]]", {"name": "[[Ada Lin]]", "title": "CTO"}]),
+            "linked/b.md": debrief(company="Dunlin", via="direct", contact={"name": "[[Sam Okafor]]"},
+                                   interviewers=["Sam Okafor"])})
+
+
+def test_wiki_links_are_names_and_each_person_links_to_their_row(out: Path) -> None:
+    people_page = soup(out / "journal/people/index.html")
+    ids = [tr.get("id") for tr in people_page.select("tbody tr")]
+    assert len(ids) == len(set(ids)) and all(ids)
+    for debrief_page, names in (("linked/a", ["Lea Moreau", "Sam Okafor", "Ada Lin"]), ("linked/b", ["Sam Okafor"] * 2)):
+        html = soup(out / f"journal/{debrief_page}/index.html")
+        links = html.select(".ij-summary .ij-person a[href*='people/#']")
+        assert [a.get_text() for a in links] == names
+        assert "[[" not in html.select_one(".ij-summary").get_text()
+        for a in links:
+            assert a["href"].startswith("../../people/#")
+            row = people_page.find("tr", id=a["href"].split("#", 1)[1])
+            assert row is not None and row.td.get_text(" ", strip=True).startswith(a.get_text())
+    # one Sam Okafor at each company; at Dunlin the interviewer is the contact too: two rows, two anchors
+    sams = [tr["id"] for tr in people_page.select("tbody tr") if tr.td.get_text(strip=True) == "Sam Okafor"]
+    assert sams == ["interviewer-corvid-labs-sam-okafor", "interviewer-dunlin-sam-okafor"]
 
 
 EVIL = '<img src=x onerror=alert(1)>'

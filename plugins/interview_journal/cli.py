@@ -9,6 +9,7 @@ import csv
 import difflib
 import io
 import json
+import re
 import shutil
 import sys
 import textwrap
@@ -21,8 +22,8 @@ from pydantic import ValidationError
 
 from . import edit
 from .callsheet import call_sheet, lines
-from .dates import resolve_today, sort_key
-from .diskcache import open_cache, save_cache
+from .dates import resolve_today, sort_key, source_date_epoch
+from .diskcache import CacheRefused, open_cache, save_cache
 from .frontmatter import Debrief
 from .journal import Journal
 from .load import display_path, load_journal
@@ -49,7 +50,11 @@ class Context:
     def load(self) -> Journal:
         if not self.journal_dir.is_dir():
             raise click.UsageError(f"no journal folder at {self.journal_dir}: pass --journal DIR")
-        cache = open_cache(self.journal_dir)
+        try:
+            cache = open_cache(self.journal_dir)
+        except CacheRefused as refused:
+            click.echo(f"note: not using the cache: {refused}", err=True)
+            cache = None
         journal = load_journal(self.journal_dir, self.zone, cache)
         save_cache(self.journal_dir, cache)
         return journal
@@ -474,6 +479,10 @@ def export() -> None:
     """Export the journal: a calendar (ics) or a spreadsheet of interviews (csv)."""
 
 
+MAX_DURATION = 7 * 24 * 60
+"""The longest interview event, in minutes (a week): more is a typo, and a huge number would not
+fit in a date at all."""
+
 output_option = click.option(
     "--output", "-o", "output", type=click.Path(path_type=Path, dir_okay=False, writable=True),
     help="Write to this file instead of standard output (an existing file is replaced).",
@@ -498,36 +507,60 @@ def _write(data: bytes, output: Path | None, what: str) -> None:
 @journal_option
 @config_option
 @today_option
-@click.option("--duration", type=click.IntRange(min=1), default=None, metavar="MINUTES",
-              help="Length of an interview that has a time. Default: 60.")
+@click.option("--duration", type=click.IntRange(min=1, max=MAX_DURATION), default=None, metavar="MINUTES",
+              help="Length of an interview that has a time, up to a week (10080). Default: 60.")
 @output_option
 def export_ics(journal_dir: Path | None, config: Path | None, today: str | None, duration: int | None,
                output: Path | None) -> None:
     """Interviews and dated follow-ups as an iCalendar file.
 
     Interviews with a time are timed events, the others and the follow-ups are all-day events.
-    UIDs are stable: importing the file again updates the events instead of adding copies.
-    It is the calendar the site publishes at journal/calendar.ics.
+    UIDs come from the debrief's path and the item's place, stamps and SEQUENCE from the files'
+    last change: importing the file again updates the events instead of adding copies (docs/cli.md
+    says what each edit does). It is the calendar the site publishes at journal/calendar.ics.
     """
-    from .calendar import DEFAULT_DURATION, build_calendar  # here: icalendar is only needed by this command
+    from .calendar import DEFAULT_DURATION, build_calendar, page_address  # icalendar: only this command needs it
+    from .pages.site import page_url, src_of
 
     ctx = Context(journal_dir, config)
     journal = ctx.load()
     day = ctx.today(today)
     processes = build_processes(journal, day)
     _warn(journal)
-    data = build_calendar(processes, all_items(processes, ctx.options.due), day, duration or DEFAULT_DURATION)
+    try:
+        latest = source_date_epoch()
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    site_url, section = ctx.config.site_url, ctx.options.section
+    page = None
+    if site_url:
+        def page(round_: Round) -> str:
+            return page_address(site_url, page_url(src_of(section, round_.entry.path), ctx.config.use_directory_urls))
+    data = build_calendar(processes, all_items(processes, ctx.options.due), duration=duration or DEFAULT_DURATION,
+                          latest=latest, page=page)
     _write(data, output, count(data.count(b"BEGIN:VEVENT"), "event"))
 
 
 CSV_COLUMNS = ("date", "company", "role", "round", "stage", "format", "channel", "recruiter", "interviewers",
                "thank_you_notes", "feedback_received", "outcome", "status", "path")
+DELIMITERS = {",": ",", ";": ";", "tab": "\t"}
+"""``--delimiter``: a comma; a semicolon, which Excel expects where the decimal separator is a comma."""
+
+_CALL = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*\s*\(|\|")
+"""What makes a formula do something: a function call (HYPERLINK(, WEBSERVICE(, IMPORTXML(...) or
+the pipe of a DDE link (cmd|' /C calc'!A0)."""
 
 
 def safe_cell(value: object) -> str:
-    """A cell a spreadsheet shows as text: a leading = + - @ (or tab, CR) would start a formula."""
+    """A cell a spreadsheet shows as text where it could run as a formula: one that starts with
+    ``=``, or with ``+``, ``-`` or ``@`` and calls something (after any tabs, line breaks or
+    spaces), gets a leading apostrophe. ``+49 30 1234 567``, ``-2`` and ``@acme/notes``
+    call nothing: they stay as written."""
     text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    start = text.lstrip()
+    if start[:1] == "=" or (start[:1] in ("+", "-", "@") and _CALL.search(start)):
+        return "'" + text
+    return text
 
 
 def csv_row(round_: Round) -> list[str]:
@@ -538,25 +571,33 @@ def csv_row(round_: Round) -> list[str]:
         date_text(debrief.date), round_.company.name, round_.process.role, round_.number, debrief.stage,
         debrief.format, round_.via, round_.recruiter.name if round_.recruiter and round_.via == "recruiter" else "",
         "; ".join(f"{p.name} ({p.title})" if p.title else p.name for p in debrief.interviewers),
-        f"{thanked}/{len(debrief.interviewers)}" if debrief.interviewers else "",
-        date_text(received) if received else "", debrief.outcome, round_.status, round_.entry.path,
+        # "1 of 2", never "1/2": a spreadsheet reads that as the 1st of February
+        f"{thanked} of {len(debrief.interviewers)}" if debrief.interviewers else "",
+        date_text(received) if received else "", debrief.outcome, round_.status,
     ]
-    return [safe_cell(value) for value in values]
+    return [safe_cell(value) for value in values] + [round_.entry.path]  # a path is never changed
 
 
 @export.command("csv")
 @journal_option
 @config_option
 @today_option
+@click.option("--delimiter", type=click.Choice(list(DELIMITERS)), default=",", show_default=True,
+              help="Between cells: use ';' for Excel where a comma is the decimal separator (de, fr, ...).")
+@click.option("--bom/--no-bom", default=True, show_default=True,
+              help="Start with a UTF-8 byte order mark, which Excel needs to read accents right.")
 @output_option
-def export_csv(journal_dir: Path | None, config: Path | None, today: str | None, output: Path | None) -> None:
-    """Every interview as one row of a CSV file, oldest first.
+def export_csv(journal_dir: Path | None, config: Path | None, today: str | None, delimiter: str, bom: bool,
+               output: Path | None) -> None:
+    """Every interview as one row of a CSV file, oldest first, ready for Excel and LibreOffice.
 
     \b
     Columns: date, company, role, round, stage, format, channel, recruiter,
-    interviewers, thank_you_notes (sent/interviewers), feedback_received,
-    outcome, status, path. A cell that starts with = + - or @ gets a
-    leading apostrophe, so a spreadsheet never runs it as a formula.
+    interviewers, thank_you_notes ("1 of 2": sent of interviewers),
+    feedback_received, outcome, status, path. UTF-8 with a byte order mark
+    (--no-bom without). A cell that could run as a formula (it starts with =,
+    or with + - @ and calls a function) gets a leading apostrophe; paths are
+    never changed.
     """
     ctx = Context(journal_dir, config)
     journal = ctx.load()
@@ -565,10 +606,10 @@ def export_csv(journal_dir: Path | None, config: Path | None, today: str | None,
     rounds.sort(key=lambda r: (sort_key(r.debrief.date, journal.zone), r.entry.path))
     _warn(journal)
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, delimiter=DELIMITERS[delimiter])
     writer.writerow(CSV_COLUMNS)
     writer.writerows(csv_row(r) for r in rounds)
-    _write(buffer.getvalue().encode("utf-8"), output, count(len(rounds), "interview"))
+    _write(buffer.getvalue().encode("utf-8-sig" if bom else "utf-8"), output, count(len(rounds), "interview"))
 
 
 CALL_HELP = """Print the debrief call sheet of one round, for the phone call to the recruiter.

@@ -281,7 +281,7 @@ def _person_index(item: FollowUp, debrief: Debrief) -> int:
 
 def check(edit: Edit, item: FollowUp, zone: tzinfo, offsets: Due) -> None:
     """Refuse an edit after which the file has a problem or the item is still outstanding."""
-    entry = load_file(edit.path, item.round.entry.rel, zone, edit.after)
+    entry = load_file(edit.path, item.round.entry.rel, zone, edit.after).result
     if isinstance(entry, list) or entry.problems:
         problems = entry if isinstance(entry, list) else entry.problems
         raise EditError("the edit would give the file a problem, so nothing was written: "

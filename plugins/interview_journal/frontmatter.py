@@ -18,13 +18,14 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainValidator,
+    StrictBool,
     ValidationInfo,
     WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
-from .dates import FORMS, DateFormError, Moment, parse_moment
+from .dates import FORMS, MOMENT_PATTERN, DateFormError, Moment, parse_moment
 
 
 def fail(expected: str, hint: str = "") -> PydanticCustomError:
@@ -49,7 +50,7 @@ When = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^\s*\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?\s*$",
+            "pattern": MOMENT_PATTERN,
             "description": "YYYY-MM-DD, or YYYY-MM-DD HH:MM[:SS], optionally with an offset",
         }
     ),
@@ -63,14 +64,42 @@ def _text(value: object) -> str:
         raise fail("text", "quote the value, like '...'")
     if not isinstance(value, str):
         raise fail("text" if not isinstance(value, (list, dict)) else "text, not a list or mapping",
-                    "write a single line of text")
+                   _UNQUOTED_LINK if _unquoted_link(value) else "write a single line of text")
     text = value.strip()
     if not text:
         raise fail("text", "leave the field out when there is nothing to say")
     return text
 
 
-Text = Annotated[str, PlainValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
+TEXT_SCHEMA = {"type": "string", "pattern": "\\S"}
+"""Text that is not blank (what ``_text`` keeps after stripping it)."""
+Text = Annotated[str, PlainValidator(_text), WithJsonSchema(TEXT_SCHEMA)]
+
+_WIKI_LINK = re.compile(r"\[\[([^\[\]|#^]+)(?:#[^\[\]|]*)?(?:\|[^\[\]]*)?\]\]")
+_UNQUOTED_LINK = 'YAML reads [[Dana Ruiz]] as a list in a list: quote the link, like "[[Dana Ruiz]]"'
+
+
+def _unquoted_link(value: object) -> bool:
+    """``[[Dana Ruiz]]`` unquoted, which YAML reads as ``[["Dana Ruiz"]]``."""
+    while isinstance(value, list) and len(value) == 1:
+        value = value[0]
+    return isinstance(value, str)
+
+
+def _name(value: object) -> str:
+    """A name, or an Obsidian wiki link to the note of that name: ``[[Dana Ruiz]]`` and
+    ``[[People/Dana Ruiz|Dana]]`` are ``Dana Ruiz``."""
+    text = _text(value)
+    link = _WIKI_LINK.fullmatch(text)
+    if link is None:
+        return text
+    target = link.group(1).strip().rsplit("/", 1)[-1].strip()
+    target = target[:-3].strip() if target.lower().endswith(".md") else target
+    return target or text
+
+
+Name = Annotated[str, PlainValidator(_name), WithJsonSchema(TEXT_SCHEMA)]
+"""A person's or a company's name: text, where an Obsidian wiki link stands for its note's name."""
 
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%'*+/=^_`{|}~-]+@" + _LABEL + r"(?:\." + _LABEL + r")+$")
@@ -84,35 +113,71 @@ def _email(value: object) -> str:
 
 
 Email = Annotated[str, PlainValidator(_email),
-                  WithJsonSchema({"type": "string", "format": "email", "pattern": _EMAIL.pattern})]
+                  WithJsonSchema({"type": "string", "pattern": "^\\s*" + _EMAIL.pattern[1:-1] + "\\s*$"})]
+
+
+_URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
 
 
 def _url(value: object) -> str:
     text = _text(value)
-    if not re.match(r"^https?://[^\s<>\"']+$", text, re.IGNORECASE):
+    if not _URL.match(text):
         raise fail("a web address starting with https:// or http://")
     return text
 
 
-Url = Annotated[str, PlainValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
+Url = Annotated[str, PlainValidator(_url),
+                WithJsonSchema({"type": "string", "pattern": "^\\s*[Hh][Tt][Tt][Pp][Ss]?://[^\\s<>\"']+\\s*$"})]
 
 
 def _lower(value: object) -> object:
-    return value.strip().lower() if isinstance(value, str) else value
+    """A choice in any case: ``Video`` is ``video`` (ASCII letters only: the Kelvin sign's lower
+    case is a ``k``, but no editor's schema would read it so)."""
+    return value.strip().lower() if isinstance(value, str) and value.isascii() else value
+
+
+def _whole_number(value: object) -> object:
+    """A whole number: ``4``, ``4.0`` or the text ``"4"``; never ``true``, which YAML would
+    otherwise make a 1 (``round: yes``)."""
+    if isinstance(value, bool):
+        raise fail("a whole number", "YAML reads yes/no/on/off as true/false: write the number")
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and _WHOLE.fullmatch(value):
+        return int(value)
+    if isinstance(value, (str, float)):
+        raise fail("a whole number", "write digits only, like 2")
+    return value
+
+
+_WHOLE = re.compile(r"[ \t]*[+-]?[0-9]+[ \t]*")
+
+
+def _numbers(low: int, high: int | None) -> dict[str, Any]:
+    """The JSON Schema of a whole number from ``low`` (1 or more) to ``high`` (a digit), or the
+    same written as text: what ``_whole_number`` and the bounds accept."""
+    digits = f"[{low}-{high}]" if high is not None else f"[{low}-9][0-9]*"
+    bounds = {"minimum": low, **({"maximum": high} if high is not None else {})}
+    return {"anyOf": [{"type": "integer", **bounds}, {"type": "string", "pattern": f"^[ \\t]*\\+?0*{digits}[ \\t]*$"}]}
+
+
+Round = Annotated[int, BeforeValidator(_whole_number), Field(ge=1), WithJsonSchema(_numbers(1, None))]
+Interest = Annotated[int, BeforeValidator(_whole_number), Field(ge=1, le=5), WithJsonSchema(_numbers(1, 5))]
 
 
 def _list(value: object) -> object:
     if value is None:
         return []
-    if isinstance(value, (str, int, float, bool, dict)):
-        raise fail("a list", "write the items one per line starting with '- ', or as [a, b]")
+    if not isinstance(value, list):
+        return [value]  # tags: job-search, as Obsidian allows
     return value
 
 
 T = TypeVar("T")
 
 ListOf = Annotated[list[T], BeforeValidator(_list)]
-"""A list field: ``~`` or an empty key is an empty list; a single value is a problem.
+"""A list field: ``~`` or an empty key is an empty list; a single value (``tags: job-search``,
+as Obsidian writes a list of one) is a list of that one item.
 Fields give it ``Field(default_factory=list)``: absent is empty."""
 
 # Choice fields: the value in any case and with spaces around it, read as the lowercase word.
@@ -164,12 +229,13 @@ class _Named(JournalModel):
         if isinstance(value, str):
             return {"name": value}
         if value is not None and not isinstance(value, dict):
-            raise fail("a person: a name, or 'name:' with 'title:' and more on the lines below")
+            raise fail("a person: a name, or 'name:' with 'title:' and more on the lines below",
+                       _UNQUOTED_LINK if _unquoted_link(value) else "")
         return value
 
 
 class Person(_Named):
-    name: Text
+    name: Name
     title: Text | None = None
     email: Email | None = None
     phone: Text | None = None
@@ -237,10 +303,10 @@ class Debrief(JournalModel):
     """One interview (a round of a process): the file's front matter."""
 
     kind: Annotated[Literal["debrief"], BeforeValidator(_lower)] | None = None
-    company: Text
+    company: Name
     role: Text
     date: When
-    round: Annotated[int, Field(ge=1)] | None = None
+    round: Round | None = None
     stage: Text | None = None
     format: Format | None = None
     status: Status | None = None
@@ -257,19 +323,19 @@ class Debrief(JournalModel):
     feedback: Feedback | None = None
     outcome: Outcome | None = None
     offer: Offer | None = None
-    interest: Annotated[int, Field(ge=1, le=5)] | None = None
+    interest: Interest | None = None
     pitch: Text | None = None
     questions: ListOf[Question] = Field(default_factory=list)
     log: ListOf[LogEntry] = Field(default_factory=list)
     tags: ListOf[Text] = Field(default_factory=list)
-    private: bool = False
+    private: StrictBool = False
 
 
 class CompanyNote(JournalModel):
     """A file with ``kind: company``: facts about the company and its search."""
 
     kind: Annotated[Literal["company"], BeforeValidator(_lower)]
-    company: Text
+    company: Name
     website: Url | None = None
     applied: When | None = None
     source: JobSource | None = None
@@ -278,8 +344,9 @@ class CompanyNote(JournalModel):
     status: CompanyStatus | None = None
     log: ListOf[LogEntry] = Field(default_factory=list)
     tags: ListOf[Text] = Field(default_factory=list)
-    private: bool = False
+    private: StrictBool = False
 
 
 DEBRIEF_FIELDS = frozenset(Debrief.model_fields)
 COMPANY_FIELDS = frozenset(CompanyNote.model_fields)
+

@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel
 
 from .frontmatter import CompanyNote, Debrief
+from .pages.names import TAKEN_COMPANY_SLUGS
 from .problems import Problem
 from .slugs import assign_slugs, identity
 from .source import SourceFile
@@ -57,6 +58,16 @@ class Company:
     debriefs: list[Entry[Debrief]] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A journal file left out for its problems, whose page no other file has: a private site
+    shows the problems where its page would be (``mkdocs serve`` then keeps showing that page)."""
+
+    rel: str
+    path: Path
+    problems: list[Problem]
+
+
 @dataclass(eq=False)
 class Journal:
     root: Path
@@ -69,6 +80,7 @@ class Journal:
     attachments: list[str] = field(default_factory=list)
     """The other files of the journal folder (images, PDFs), by their path in it: published
     beside the pages (``whiteboard.png`` next to a debrief, for its notes to show)."""
+    left_out: list[LeftOut] = field(default_factory=list)
 
     def company_of(self, entry: Entry[Any]) -> Company:
         return self.companies[identity(entry.model.company) or entry.model.company]
@@ -84,7 +96,7 @@ def group_companies(journal: Journal) -> None:
     for entry in entries:
         name = entry.model.company
         spellings.setdefault(identity(name) or name, Counter())[name] += 1
-    slugs = assign_slugs(spellings)
+    slugs = assign_slugs(spellings, TAKEN_COMPANY_SLUGS)
     for key, counter in spellings.items():
         name = sorted(counter.items(), key=lambda pair: (-pair[1], pair[0]))[0][0]
         journal.companies[key] = Company(key=key, slug=slugs[key], name=name)

@@ -23,7 +23,7 @@ from typing import Annotated, Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError, field_validator
 
-from .dates import zone_from_name
+from .dates import RANGE_HINT, in_range, zone_from_name
 from .frontmatter import ListOf, Text, fail
 from .problems import Loc, Problem, dotted, explain
 
@@ -96,9 +96,11 @@ class Options(_Strict):
     def _today(cls, value: object) -> object:
         if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
             try:
-                return date.fromisoformat(value.strip())
+                value = date.fromisoformat(value.strip())
             except ValueError:
                 raise fail("a date YYYY-MM-DD", "that day does not exist") from None
+        if type(value) is date and not in_range(value):
+            raise fail("a date YYYY-MM-DD", RANGE_HINT)
         if value is None or type(value) is date:
             return value
         raise fail("a date YYYY-MM-DD", "leave the option out to use the day of the build")
@@ -212,6 +214,9 @@ class Config:
     problems: list[Problem] = field(default_factory=list)
     found: bool = False
     """True when a ``mkdocs.yml`` was read."""
+    site_url: str = ""
+    """The site's ``site_url``: where its pages are published (the calendar links to them)."""
+    use_directory_urls: bool = True
 
     @property
     def journal_path(self) -> Path:
@@ -234,7 +239,11 @@ def read_config(config_file: Path | None = None, environ: Mapping[str, str] | No
         return Config(Options(), root, problems, found=True)
     values, prefix = plugin_values(located.values)
     options, option_problems = parse_options(values, located, prefix)
-    return Config(options, root, problems + option_problems, found=True)
+    site_url = located.values.get("site_url")
+    directory_urls = located.values.get("use_directory_urls", True)
+    return Config(options, root, problems + option_problems, found=True,
+                  site_url=site_url.strip() if isinstance(site_url, str) else "",
+                  use_directory_urls=directory_urls if isinstance(directory_urls, bool) else True)
 
 
 def plugin_values(config: Mapping[str, Any]) -> tuple[Mapping[str, Any] | None, Loc]:
@@ -251,6 +260,9 @@ def plugin_values(config: Mapping[str, Any]) -> tuple[Mapping[str, Any] | None, 
     return None, ()
 
 
+_COMPOSER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml composes without Python recursion (PyYAML's own composer fails on deep nesting)."""
+
 MAX_INHERIT = 10
 """How many ``INHERIT`` files deep a config may go (MkDocs follows them without a limit)."""
 
@@ -261,7 +273,7 @@ def read_yaml_config(path: Path, environ: Mapping[str, str], depth: int = 0) -> 
     display = _display(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_COMPOSER)
     except OSError as error:
         return None, [Problem(display, 1, 1, "file", "a readable mkdocs.yml", error.strerror or str(error))]
     except UnicodeDecodeError:
@@ -276,7 +288,11 @@ def read_yaml_config(path: Path, environ: Mapping[str, str], depth: int = 0) -> 
         return located, []
     if not isinstance(node, yaml.MappingNode):
         return None, [Problem(display, 1, 1, "mkdocs.yml", "a mapping of settings", "another value")]
-    values = _Reader(located, path, environ).value(node, ())
+    try:
+        values = _Reader(located, path, environ).value(node, ())
+    except (RecursionError, ValueError) as error:  # nested 1,000 deep; a number of 5,000 digits
+        got = "values nested too deeply" if isinstance(error, RecursionError) else "a number too long to read"
+        return None, [Problem(display, 1, 1, "mkdocs.yml", "settings MkDocs can read", got)]
     located.values = values if isinstance(values, dict) else {}
     problems: list[Problem] = []
     parent = located.values.pop("INHERIT", None)

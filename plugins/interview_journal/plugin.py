@@ -95,6 +95,9 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         self.loaded = 0.0
         self.files: dict[str, File] = {}
         """Our pages' files, from ``on_files`` until each page is written."""
+        self.serving = False
+        """True under ``mkdocs serve``: the journal's problems are then logged below warning level,
+        so that ``strict: true`` does not stop the rebuild (the pages show them instead)."""
         self.blocks = PageBlocks()
         """Our HTML blocks of every generated page, from ``on_files`` until the page is written."""
         self.dirty = False
@@ -131,6 +134,7 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         from Python, which has no startup event) frees the parsed journal once the pages exist.
         """
         self.cache = JournalCache() if command == "serve" else None
+        self.serving = command == "serve"
         self.reuse = Reuse() if command == "serve" else None
         self.dirty = command == "serve" and dirty
         self.last = None
@@ -139,6 +143,12 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
                 logger.addFilter(_DIRTY_WARNING)
 
     def on_shutdown(self) -> None:
+        """The end of ``mkdocs serve``: MkDocs may hand this instance to a later build of the same process."""
+        self.serving = False
+        self.cache = None
+        self.reuse = None
+        self.dirty = False
+        self.last = None
         for logger in _BUILD_LOGS:
             logger.removeFilter(_DIRTY_WARNING)
 
@@ -188,7 +198,11 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         journal = load_journal(self.journal_dir, self.options.zone, self.cache, skip)
         self.loaded = time.perf_counter()
         for problem in journal.problems:
-            log.warning(str(problem))
+            log.log(self._problem_level, str(problem))
+        if journal.problems and config.strict and not self.serving and not log.isEnabledFor(logging.WARNING):
+            # ``--quiet`` drops warnings before MkDocs counts them: strict would pass a half-read journal
+            raise PluginError(f"interview-journal: {count(len(journal.problems), 'problem')} in the journal, "
+                              "and warnings are silenced (--quiet): run 'interview-journal check' to see them")
         self.plan = plan(journal, self.options)
         for path in self.plan.dropped:
             log.warning(f"{journal.root / path}: not published: a generated file of the journal has its name")
@@ -240,7 +254,8 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         self.relinked = self.last is not None and self.last.urls != {uri: file.url for uri, file in found.items()}
         site = prepare(view, self.options, today, pinned=source in ("env", "option"),
                        use_directory_urls=config.use_directory_urls, template_dirs=self.template_dirs,
-                       urls={uri: file.url for uri, file in found.items()}, reuse=self.reuse)
+                       urls={uri: file.url for uri, file in found.items()}, reuse=self.reuse,
+                       site_url=config.site_url or "")
         made: set[str] = set()
         pages = ((page, True) for page in build_site(site)) if self.reuse is None else self.reuse.pages(
             planned_pages(site))
@@ -259,12 +274,16 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         config.nav = without_pages(config.nav, self._not_in_nav() - self.nav_named)
         journal, self.plan = self.plan.view, None
         pinned = "pinned" if source in ("env", "option") else "not pinned"
-        log.info(f"{len(journal.debriefs)} debriefs, {len(journal.notes)} company notes, "
+        log.info(("public site (public: true): " if self.options.public else "private site: ")
+                 + f"{len(journal.debriefs)} debriefs, {len(journal.notes)} company notes, "
                  f"{len(journal.problems)} problems; today is {today} ({pinned}); "
                  + (f"{len(self.cache.parsed)} of {len(self.cache)} files read" if self.cache is not None else "read")
                  + f" in {self.loaded - self.started:.2f} s, "
                  + (f"{len(self.reuse.rendered)} of {len(made)} pages" if self.reuse is not None else "pages")
                  + f" generated in {time.perf_counter() - rendering:.2f} s")
+        if self.serving and journal.problems:
+            log.info("the problems are listed on the journal's dashboard and their debrief pages; "
+                     "mkdocs build --strict fails on them")
         return files
 
     on_files = CombinedEvent(_on_files_plan, _on_files_render)
@@ -294,6 +313,12 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         if behind is not None:
             file.edit_uri = _edit_uri(behind, Path(config.docs_dir))
         self.files[page.src_uri] = file
+
+    @property
+    def _problem_level(self) -> int:
+        """MkDocs' strict mode stops a build on a warning: a one-off build must stop on the
+        journal's problems, ``mkdocs serve`` must not (its pages would hang until they are fixed)."""
+        return logging.INFO if self.serving else logging.WARNING
 
     def _ours(self, page: Any) -> bool:
         """A page this build generated (not a file of docs_dir that happens to share its name)."""
@@ -405,6 +430,7 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         self.last = self.pending = None  # the site folder is as the failed build left it: the next build is full
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        self.serving = True  # ``serve --clean`` starts as a build: its rebuilds are served all the same
         if self.journal_dir.is_dir():
             server.watch(str(self.journal_dir))
         for folder in self.template_dirs:

@@ -7,6 +7,7 @@ we know how to fix it, ``(hint: ...)`` at the end of the same line.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 Loc = tuple[str | int, ...]
@@ -29,7 +30,12 @@ class Problem:
         text = f"{self.path}:{self.line}:{self.col}: {self.field}: expected {self.expected}, got {self.got}"
         if self.hint:
             text += f" (hint: {self.hint})"
-        return text
+        return text.translate(_CONTROLS)
+
+
+_CONTROLS = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0))}
+"""Control characters (a newline in a file name, an escape sequence in a value) written as
+``\\x1b``: a problem line stays one line, and cannot drive the terminal it is printed in."""
 
 
 def shorten(value: str, limit: int = 60) -> str:
@@ -62,6 +68,8 @@ def describe(value: object) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
+    if isinstance(value, date):  # a YAML date of mkdocs.yml
+        return value.isoformat()
     return type(value).__name__
 
 

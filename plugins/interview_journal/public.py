@@ -73,7 +73,7 @@ def public_view(journal: Journal) -> Journal:
                 if entry.model.private is False and entry.source.display not in with_problems]
     notes = [_entry(entry, _note(entry.model)) for entry in journal.notes
              if entry.model.private is False and entry.source.display not in with_problems]
-    view = replace(journal, debriefs=debriefs, notes=notes, companies={},
+    view = replace(journal, debriefs=debriefs, notes=notes, companies={}, left_out=[],
                    attachments=linked_attachments(journal.attachments, [*debriefs, *notes]))
     group_companies(view)
     return view

@@ -14,7 +14,8 @@
 | prep-format | scheduled round via recruiter without format | date + prep_format | ``format`` set |
 | offer-reply | the ``offer`` of a round | ``offer.deadline``, else ``offer.received`` (or the date) + offer_reply |
   ``offer.replied`` set, or the process closed |
-| task | each task line of the body | its date, else undated | ``[x]`` or ``[-]`` |
+| task | each task line of the body | its 📅 due date, else ⏳ scheduled, else 🛫 start, else undated |
+  done or cancelled (``[x]``, ``[-]``) |
 
 A closed process, and a cancelled or no-show round, has no outstanding items (done ones are
 still listed on the debrief's checklist).
@@ -62,6 +63,11 @@ class FollowUp:
     person: str | None = None
     optional: bool = False
     cancelled: bool = False
+    place: str = ""
+    """Which item of its kind in its debrief this is, for the calendar's UID: the interviewer's
+    or take-back answer's number, a task's own id (``id:abc123``) or its number among the tasks
+    without one; empty for the kinds a round has once. Unlike ``id``, it does not change when a
+    name or a text does."""
 
     @property
     def company(self) -> str:
@@ -111,11 +117,11 @@ def round_items(round_: Round, offsets: Due) -> list[FollowUp]:
     recruiter_name = round_.recruiter.name if round_.recruiter else None
 
     def add(kind: str, key: str, title: str, due: date | None, done_on: Moment | None, done: bool | None = None,
-            person: str | None = None, optional: bool = False) -> None:
+            person: str | None = None, optional: bool = False, place: int | None = None) -> None:
         items.append(FollowUp(
             id=f"{base}#{kind}" + (f":{key}" if key else ""), kind=kind, title=title, round=round_, due=due,
             done=bool(done_on) if done is None else done, done_on=day_of(done_on) if done_on else None,
-            person=person, optional=optional,
+            person=person, optional=optional, place="" if place is None else str(place),
         ))
 
     if round_.status in ("cancelled", "no-show"):
@@ -128,11 +134,11 @@ def round_items(round_: Round, offsets: Due) -> list[FollowUp]:
                 key = str(number)
                 what = f"your answer: \u201c{item.answer}\u201d" if item.answer else "an answer"  # public: no answer
                 add("take-back", key, f"Ask {recruiter_of(round_)} to clarify {what}",
-                    _due(debrief.date, offsets.recruiter_call), item.clarified, person=recruiter_name)
+                    _due(debrief.date, offsets.recruiter_call), item.clarified, person=recruiter_name, place=number)
         keys = person_keys(debrief)
-        for key, person in zip(keys, debrief.interviewers, strict=True):
+        for number, (key, person) in enumerate(zip(keys, debrief.interviewers, strict=True), start=1):
             add("thank-you", key, f"Send a thank-you note to {titled(person)}",
-                _due(debrief.date, offsets.thank_you), person.thank_you, person=person.name)
+                _due(debrief.date, offsets.thank_you), person.thank_you, person=person.name, place=number)
         if round_.via == "recruiter":
             if debrief.recruiter_thank_you or not round_.process.moved_on(round_):  # later: it is past
                 add("recruiter-thank-you", "", f"Thank {recruiter_of(round_)} for arranging {round_.the_label}",
@@ -149,11 +155,11 @@ def round_items(round_: Round, offsets: Due) -> list[FollowUp]:
                 person=contact.name if contact else None)
     elif round_.status == "scheduled" and round_.via == "recruiter":
         keys = person_keys(debrief)
-        for key, person in zip(keys, debrief.interviewers, strict=True):
+        for number, (key, person) in enumerate(zip(keys, debrief.interviewers, strict=True), start=1):
             add("prep-background", key,
                 f"Ask {recruiter_of(round_)} about {titled(person)}: background and what they look for",
                 _due(debrief.date, offsets.prep_background), None, done=person.background is not None,
-                person=person.name)
+                person=person.name, place=number)
         add("prep-format", "", f"Ask {recruiter_of(round_)} what type of interview {round_.the_label} will be",
             _due(debrief.date, offsets.prep_format), None, done=debrief.format is not None, person=recruiter_name)
     offer = debrief.offer
@@ -162,10 +168,14 @@ def round_items(round_: Round, offsets: Due) -> list[FollowUp]:
         add("offer-reply", "", offer_reply_title(round_, offer.deadline), offer_due(round_, offsets), offer.replied,
             done=offer.replied is not None or round_.process.closed, person=answer_to)
     keys = task_keys(round_.entry.tasks)
+    unnamed = 0
     for key, task in zip(keys, round_.entry.tasks, strict=True):
+        unnamed += not task.id
         items.append(FollowUp(
-            id=f"{base}#task:{key}", kind="task", title=task.text, round=round_, due=task.due,
+            id=f"{base}#task:{key}", kind="task", title=task.text, round=round_,
+            due=task.due or task.scheduled or task.start,
             done=task.state == "done", done_on=task.done_on, cancelled=task.state == "cancelled",
+            place=f"id:{task.id}" if task.id else str(unnamed),
         ))
     if round_.process.closed or round_.status in ("cancelled", "no-show"):
         items = [item for item in items if not item.outstanding]

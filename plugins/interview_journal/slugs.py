@@ -6,7 +6,8 @@
 * Two names are **one company** when they are equal once case, accents, spaces and
   punctuation other than ``+ # & @`` are ignored: ``Acme Inc`` and ``ACME, Inc.`` are one
   company; ``C++ Labs`` and ``C Labs`` are two, and share the slug ``c-labs``: the name
-  that sorts first keeps it, the other gets a suffix from a hash of its name.
+  that sorts first keeps it, the other gets a suffix from a hash of its name. A slug that is
+  another page's name (``index``: the list of companies) gets the suffix too.
 """
 
 from __future__ import annotations
@@ -47,14 +48,17 @@ def identity(name: str) -> str:
     return " ".join(re.findall(r"[\w+#&@]+", folded))
 
 
-def assign_slugs(names: Iterable[str]) -> dict[str, str]:
-    """identity -> slug for every distinct name, unique and stable whatever the order."""
+def assign_slugs(names: Iterable[str], taken: Iterable[str] = ()) -> dict[str, str]:
+    """identity -> slug for every distinct name, unique and stable whatever the order. A slug
+    in ``taken`` (another page's name) goes to no name: each gets the suffix."""
     by_slug: dict[str, list[str]] = {}
     for key in sorted({identity(name) or name for name in names}):
         by_slug.setdefault(slugify(key), []).append(key)
+    taken = set(taken)
     result: dict[str, str] = {}
     for slug, keys in by_slug.items():
-        result[keys[0]] = slug
-        for key in keys[1:]:
+        first = 0 if slug in taken else 1
+        result.update((key, slug) for key in keys[:first])
+        for key in keys[first:]:
             result[key] = f"{slug}-{short_hash(key, 6)}"
     return result

@@ -12,7 +12,8 @@ from .dates import Moment, day_of, format_moment
 from .frontmatter import Person
 from .journal import Company
 from .process import Process, Round
-from .slugs import identity
+from .rules import unique_keys
+from .slugs import identity, slugify
 from .wording import recruiter_name
 
 # Order of events that share one moment: the interview first, then what followed it.
@@ -175,6 +176,18 @@ class Met:
     companies: list[Company] = field(default_factory=list)
     rounds: list[Round] = field(default_factory=list)
     last: date | None = None
+    key: tuple[str, ...] = ()
+    """Who this row is (``person_key``): a debrief's person links to the row with its key."""
+    anchor: str = ""
+    """The row's id on the people page, unique on it."""
+
+
+def person_key(role: str, company: Company, name: str) -> tuple[str, ...]:
+    """One row per person of a company (an interviewer, its contact, or both: a hiring manager
+    may be the one), and per recruiter across companies."""
+    if role == "recruiter":
+        return ("recruiter", identity(name))
+    return ("person", company.key, identity(name))
 
 
 def people(processes: list[Process], today: date) -> list[Met]:
@@ -184,8 +197,9 @@ def people(processes: list[Process], today: date) -> list[Met]:
     listed: dict[tuple[str, ...], set[int]] = {}
     """ids of the companies and rounds already on each Met (a recruiter may have thousands of rounds)."""
 
-    def meet(person: Person, role: str, company: Company, round_: Round, key: tuple[str, ...]) -> None:
-        met = found.setdefault(key, Met(name=person.name, role=role))
+    def meet(person: Person, role: str, company: Company, round_: Round) -> None:
+        key = person_key(role, company, person.name)
+        met = found.setdefault(key, Met(name=person.name, role=role, key=key))
         if role not in met.roles:
             met.roles.append(role)
         seen = listed.setdefault(key, set())
@@ -205,10 +219,14 @@ def people(processes: list[Process], today: date) -> list[Met]:
         for round_ in process.rounds:
             company = process.company
             for person in round_.debrief.interviewers:
-                meet(person, "interviewer", company, round_, ("person", company.key, identity(person.name)))
+                meet(person, "interviewer", company, round_)
             if round_.recruiter is not None and round_.via == "recruiter":
-                meet(round_.recruiter, "recruiter", company, round_, ("recruiter", identity(round_.recruiter.name)))
+                meet(round_.recruiter, "recruiter", company, round_)
             if round_.contact is not None and round_.via == "direct":
-                key = ("person", company.key, identity(round_.contact.name))
-                meet(round_.contact, "contact", company, round_, key)
-    return sorted(found.values(), key=lambda m: (identity(m.name), m.role))
+                meet(round_.contact, "contact", company, round_)
+    rows = sorted(found.values(), key=lambda m: (identity(m.name), m.role))
+    anchors = unique_keys("-".join([m.role, *([m.companies[0].slug] if m.role != "recruiter" else []),
+                                    slugify(m.name)]) for m in rows)
+    for met, anchor in zip(rows, anchors, strict=True):
+        met.anchor = anchor
+    return rows

@@ -23,6 +23,8 @@ PAGES = {
     "debrief": DEBRIEF,
     "call-sheet": CALL_SHEET,
     "people": "journal/people/",
+    "questions": "journal/questions/",
+    "insights": "journal/insights/",
 }
 WCAG_AA = 4.5
 
@@ -58,13 +60,40 @@ def test_search_finds_a_debrief_by_an_interviewers_name(visit: Any, sample_url: 
     assert seen.errors == []
 
 
-@pytest.mark.parametrize("name", ["company", "followups", "dashboard", "debrief", "call-sheet", "companies", "people"])
+@pytest.mark.parametrize("name", list(PAGES))
 def test_a_phone_sized_screen_does_not_scroll_sideways(visit: Any, sample_url: str, name: str) -> None:
     seen = visit(viewport={"width": 375, "height": 800})
     seen.goto(sample_url + PAGES[name])
     widths = seen.page.evaluate(
         "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     assert widths[0] <= widths[1], f"page is {widths[0]} px wide in a {widths[1]} px window"
+
+
+@pytest.mark.parametrize("name", ["debrief", "call-sheet"])
+def test_a_debriefs_checklist_starts_on_the_first_screen_of_a_phone(visit: Any, sample_url: str, name: str) -> None:
+    seen = visit(viewport={"width": 375, "height": 800})
+    seen.goto(sample_url + PAGES[name])
+    top = seen.page.evaluate("() => document.getElementById('checklist').getBoundingClientRect().top + scrollY")
+    assert top < 800 * 0.75, f"the checklist starts {top:.0f} px down"
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_people_table_fits_or_scrolls_inside_its_box(visit: Any, sample_url: str, width: int) -> None:
+    seen = visit(viewport={"width": width, "height": 900})
+    seen.goto(sample_url + PAGES["people"])
+    box = seen.page.evaluate("""() => { const w = document.querySelector('.ij-people-page .ij-tablewrap');
+        const r = w.getBoundingClientRect(), style = getComputedStyle(w);
+        return {right: r.right, view: document.documentElement.clientWidth, overflow: style.overflowX,
+                scroll: w.scrollWidth, client: w.clientWidth,
+                last: document.querySelector('.ij-people-page th:last-child').textContent}; }""")
+    assert box["right"] <= box["view"]  # the box itself stays on the screen
+    assert box["scroll"] <= box["client"] or box["overflow"] == "auto"  # whatever does not fit scrolls in it
+    headers = seen.page.locator(".ij-people-page th").all_inner_texts()
+    assert "Last contact" in headers[:4]  # before the long list of rounds
+    if width == 1280:  # at desktop width the last contact is on the screen, not behind a scroll
+        right = seen.page.evaluate("""() => [...document.querySelectorAll('.ij-people-page th')]
+            .find(th => th.textContent === 'Last contact').getBoundingClientRect().right""")
+        assert right <= box["right"]
 
 
 KEY_TEXT = {

@@ -31,6 +31,25 @@
     return days <= WEEK ? "this-week" : "later";
   }
 
+  /* "3 days overdue" after an item's due date, as the page says it on the day it was built. */
+  function overdueBy(item, days) {
+    var note = item.querySelector(".ij-overdue-by");
+    if (days <= 0) {
+      if (note && note.previousSibling && note.previousSibling.nodeType === 3) {
+        note.previousSibling.textContent = note.previousSibling.textContent.replace(/, $/, "");
+      }
+      if (note) { note.remove(); }
+      return;
+    }
+    var time = item.querySelector(".ij-item__meta time");
+    if (!note && time) {
+      note = document.createElement("span");
+      note.className = "ij-overdue-by";
+      time.after(document.createTextNode(", "), note);
+    }
+    if (note) { note.textContent = days + (days === 1 ? " day" : " days") + " overdue"; }
+  }
+
   function weekday(iso) {
     return ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][new Date(dayNumber(iso) * 86400000).getUTCDay()];
   }
@@ -61,6 +80,7 @@
         badge.setAttribute("data-bucket", b);
         badge.textContent = TITLES[b];
       }
+      overdueBy(item, b === "overdue" ? dayNumber(today) - dayNumber(item.getAttribute("data-due")) : 0);
       /* Only a listed item moves (the dashboard's offers stay first, whatever their bucket). */
       var target = root.querySelector("section.ij-bucket[data-bucket='" + b + "'] ul.ij-items");
       if (target && item.closest("section.ij-bucket") && item.parentNode !== target) { target.appendChild(item); }

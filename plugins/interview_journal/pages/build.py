@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
 
 from .. import insights as ins
-from ..calendar import build_calendar
+from ..calendar import build_calendar, page_address
+from ..dates import source_date_epoch
 from ..journal import Company
 from ..rules import BUCKET_TITLES, FollowUp, bucket
+from ..wording import count
 from . import names
 from .render import environment, text_renderer
 from .site import GeneratedPage, Site
@@ -68,9 +71,9 @@ def planned_pages(site: Site) -> Iterator[PlannedPage]:
     with_tasks: tuple[Any, ...] = (front_matter, tuple(tuple(entry.tasks) for c in companies for entry in c.debriefs))
     if site.template_dirs:  # a template of the user's may show anything of a file
         front_matter = with_tasks = whole
-    yield PlannedPage(site.src(names.CALENDAR), whole,
-                      lambda: GeneratedPage(site.src(names.CALENDAR),
-                                            build_calendar(site.processes, site.items, site.today)))
+    # the calendar first: its build's working memory is then free again for what follows
+    epoch = _epoch()
+    yield PlannedPage(site.src(names.CALENDAR), (whole, epoch), lambda: _calendar(site, epoch))
     for name, view, key in ((names.DASHBOARD, dashboard.page, whole), (names.FOLLOWUPS, followups.page, whole),
                             (names.COMPANIES, companies_page.page, whole), (names.PEOPLE, people.page, front_matter),
                             (names.QUESTIONS, questions.page, front_matter),
@@ -87,12 +90,14 @@ def planned_pages(site: Site) -> Iterator[PlannedPage]:
         items = debrief.checklist_order(items_by_path.get(round_.entry.path, []))
         yield PlannedPage(site.debrief_src(round_), keys[round_.company.key],
                           _bind(debrief.page, site, env, round_, items, texts))
+    for page in debrief.left_out_pages(site, env):  # a few, cheap: made every time
+        yield PlannedPage(page.src_uri, object(), _bind(lambda made: made, page))
 
 
 def site_inputs(site: Site) -> tuple[Any, ...]:
     """What every page depends on besides the journal: the options, today, the URL form, what a
     public site lacks, and the user's templates (each file's size and time)."""
-    return (site.options, site.today, site.pinned, site.use_directory_urls, site.features,
+    return (site.options, site.today, site.pinned, site.use_directory_urls, site.site_url, site.features,
             folder_state(site.template_dirs))
 
 
@@ -121,6 +126,26 @@ def _bind(view: Callable[..., GeneratedPage], *args: Any) -> Callable[[], Genera
     return lambda: view(*args)
 
 
+def _calendar(site: Site, epoch: datetime | None) -> GeneratedPage:
+    """``calendar.ics``: each event links to its debrief's page when the site has a ``site_url``."""
+    page = (lambda round_: page_address(site.site_url, site.url(site.debrief_src(round_)))) if site.site_url else None
+    return GeneratedPage(site.src(names.CALENDAR), build_calendar(site.processes, site.items, latest=epoch, page=page))
+
+
+def overdue_by(due: date, today: date) -> str:
+    """``3 days overdue``: what an overdue item says (the browser says it again on the reader's day)."""
+    return f"{count((today - due).days, 'day')} overdue"
+
+
+def _epoch() -> datetime | None:
+    """``SOURCE_DATE_EPOCH``, for the calendar's stamps (a wrong one is reported where "today" is
+    chosen, when it is used for that)."""
+    try:
+        return source_date_epoch()
+    except ValueError:
+        return None
+
+
 def template_environment(site: Site) -> Environment:
     """The HTML templates, with what every one of them may use as globals: "macros.html" is
     then imported once per build, not once per page (``import ... with context`` re-runs the
@@ -135,6 +160,8 @@ def template_environment(site: Site) -> Environment:
         "link": site.link,
         "company_link": site.company_link,
         "done_handle": site.done_handle,
+        "overdue_by": overdue_by,
+        "person_link": site.person_link,
         "answer_titles": ins.ANSWER_TITLES,
     })
     return env

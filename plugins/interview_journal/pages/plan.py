@@ -84,6 +84,8 @@ def plan(journal: Journal, options: Options) -> Plan:
     for company in view.companies.values():
         for entry in company.debriefs:
             found.add(PlannedFile(src_of(section, entry.path), entry.source.path, entry=entry.path))
+    for left in view.left_out:  # a file left out for its problems: a page saying what they are
+        found.add(PlannedFile(src_of(section, left.rel + ".md"), left.path))
     for path in view.attachments:
         src = src_of(section, path)
         if src in found.files:

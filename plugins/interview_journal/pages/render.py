@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import quote
 
 from jinja2 import (
     BytecodeCache,
@@ -72,8 +73,11 @@ def environment(override_dirs: Sequence[Path] = ()) -> Environment:
     env.filters["when"] = time_element
     env.filters["day"] = lambda value: time_element(value, weekday=False, clock=False)
     env.filters["when_zoned"] = lambda value: time_element(value, zone=True)
+    env.filters["capfirst"] = lambda text: text[:1].upper() + text[1:]  # your own task reads like the others
+    env.filters["dates_whole"] = dates_whole
     env.filters["iso"] = lambda value: day_of(value).isoformat() if value is not None else ""
     env.filters["safe_href"] = safe_href
+    env.filters["mailto"] = mailto
     env.filters["pre_text"] = pre_text
     return env
 
@@ -131,11 +135,27 @@ def _time_element(value: Moment, offset: timedelta | None, weekday: bool, clock:
     return Markup(f'<time datetime="{escape(machine)}">{escape(text)}</time>')  # Markup.format is 5x slower
 
 
+_DATE_IN_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?")
+
+
+def dates_whole(value: object) -> Markup:
+    """A sentence of ours (a stage: ``round 2 done 2026-11-23``) escaped, with each date kept on
+    one line: a narrow table cell must not break ``2026-`` from ``11-23``."""
+    text = str(escape(str(value)))
+    return Markup(_DATE_IN_TEXT.sub(lambda m: f'<span class="ij-nowrap">{m.group(0)}</span>', text))
+
+
 def safe_href(url: str | None) -> str:
     """Only http(s), mailto and tel links (a ``tel:`` of digits only); anything else becomes no link."""
     if url and (re.match(r"^(https?://|mailto:)[^\s\"'<>]+$", url, re.IGNORECASE) or re.match(r"^tel:\+?[0-9]+$", url)):
         return url
     return ""
+
+
+def mailto(address: str | None) -> str:
+    """The ``mailto:`` link of an address, percent-encoded (RFC 6068): an address may hold
+    ``%``, ``#`` or ``/``, which a mail program would otherwise read as more than the address."""
+    return safe_href("mailto:" + quote(address, safe="@")) if address else ""
 
 
 def page_title(text: str) -> str:

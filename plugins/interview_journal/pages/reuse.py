@@ -12,7 +12,7 @@ across those builds, so that our part of a build is as large as the change, not 
 3. ``pages``: each page comes with the key of what it is made of (``build.planned_pages``);
    a page whose key equals last build's is last build's page, not rendered again.
 
-Whether MkDocs then skips those pages too is the plugin's business (``serve.py``).
+Whether MkDocs then skips those pages too is the plugin's business (``dirty.py``).
 """
 
 from __future__ import annotations

@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
 
 from ..edit import handles
+from ..frontmatter import Person
 from ..journal import Company, Entry, Journal
 from ..options import Options
 from ..process import Process, Round, build_processes
 from ..public import Features, features, public_view
 from ..rules import FollowUp, all_items, by_bucket, outstanding
-from ..timeline import Event, Met, company_events, people
+from ..timeline import Event, Met, company_events, people, person_key
 from . import names
 from .blocks import PageSource
 
@@ -55,6 +56,8 @@ class Site:
     features: Features = field(default_factory=Features)
     reuse: Reuse | None = None
     """What ``mkdocs serve`` keeps from its last build (a company's timeline, among others)."""
+    site_url: str = ""
+    """The site's ``site_url`` (MkDocs' option), or empty: the calendar's events link to their pages."""
     groups: dict[str, list[FollowUp]] = field(default_factory=dict)
     """Outstanding items by bucket, soonest first."""
     _processes_by_company: dict[str, list[Process]] = field(default_factory=dict)
@@ -144,6 +147,16 @@ class Site:
                 found.setdefault(person.companies[0].key, []).append(person)
         return found
 
+    @cached_property
+    def _anchors(self) -> dict[tuple[str, ...], str]:
+        return {person.key: person.anchor for person in self.met}
+
+    def person_link(self, from_src: str, role: str, company: Company, person: Person) -> str | None:
+        """A link to the person's row on the people page (``role``: interviewer, recruiter or
+        contact), or None when they have none."""
+        anchor = self._anchors.get(person_key(role, company, person.name))
+        return None if anchor is None else self.link_to(from_src, self.src(names.PEOPLE)) + "#" + anchor
+
     def interviewers_of(self, company: Company) -> list[Met]:
         """The interviewers met at the company, as ``people(its processes)`` lists them."""
         return self._interviewers.get(company.key, [])
@@ -156,7 +169,7 @@ def site_view(journal: Journal, options: Options) -> Journal:
 
 def prepare(view: Journal, options: Options, today: date, *, pinned: bool = False,
             use_directory_urls: bool = True, template_dirs: Sequence[Path] = (),
-            urls: Mapping[str, str] | None = None, reuse: Reuse | None = None) -> Site:
+            urls: Mapping[str, str] | None = None, reuse: Reuse | None = None, site_url: str = "") -> Site:
     """The site's facts, computed from ``view``: the journal as the site shows it (``site_view``).
     With ``reuse`` (``mkdocs serve``), only the changed companies' facts are computed again."""
     if reuse is not None:
@@ -166,7 +179,7 @@ def prepare(view: Journal, options: Options, today: date, *, pinned: bool = Fals
         processes = build_processes(view, today)
         items = all_items(processes, options.due)
     return Site(view, options, today, pinned, processes, items, use_directory_urls, template_dirs,
-                urls or {}, features(options.public), reuse)
+                urls or {}, features(options.public), reuse, site_url)
 
 
 def src_of(section: str, name: str) -> str:
@@ -175,9 +188,12 @@ def src_of(section: str, name: str) -> str:
     return f"{section}/{name}" if section else name
 
 
-NOT_SEARCHED = {"search": {"exclude": True}}
+NOT_SEARCHED: dict[str, object] = {"search": {"exclude": True}}
 """Meta of the aggregate pages: they repeat what the debrief and company pages say, so search
 leads to those instead (and a large journal's index is not several times its size)."""
+WIDE_TABLE: dict[str, object] = {**NOT_SEARCHED, "hide": ["toc"]}
+"""Meta of the pages that are one wide table (companies, people): Material's table of contents
+column would take a third of the screen for nothing (``hide: [toc]``; other themes ignore it)."""
 
 
 def own_meta(entry: Entry[Any] | None) -> dict[str, object]:

@@ -13,7 +13,7 @@ from ...rules import FollowUp
 from ...timeline import Stage, last_contact, stage
 from .. import names
 from ..blocks import html_block, markdown_page
-from ..site import NOT_SEARCHED, GeneratedPage, Site
+from ..site import WIDE_TABLE, GeneratedPage, Site
 
 
 @dataclass
@@ -48,4 +48,4 @@ def rows(site: Site) -> list[CompanyRow]:
 def page(site: Site, env: Environment) -> GeneratedPage:
     src = site.src(names.COMPANIES)
     html = html_block(env, "companies.html", rows=rows(site), page=src)
-    return GeneratedPage(src, markdown_page("Companies", html, meta=NOT_SEARCHED))
+    return GeneratedPage(src, markdown_page("Companies", html, meta=WIDE_TABLE))

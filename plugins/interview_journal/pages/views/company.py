@@ -7,6 +7,7 @@ from typing import Any
 from jinja2 import Environment
 
 from ...journal import Company
+from ...tasks import without_obsidian_comments
 from ...timeline import Met, last_contact, stage
 from ...wording import described
 from ..blocks import html_block, markdown_page
@@ -29,7 +30,7 @@ def page(site: Site, env: Environment, company: Company) -> GeneratedPage:
                       stages=[stage(p, site.today) for p in processes], recruiters=recruiters, contacts=contacts,
                       items=site.outstanding_of(company), events=events, met=met,
                       last=last_contact(events, site.today), page=src)
-    body = company.note.body.strip() if company.note else ""
+    body = without_obsidian_comments(company.note.body).strip() if company.note else ""
     notes = f"## Notes\n\n{body}" if body else ""
     edit = company.note.source.path if company.note else None
     return GeneratedPage(src, markdown_page(company.name, html, notes, meta=own_meta(company.note)), edit_path=edit)

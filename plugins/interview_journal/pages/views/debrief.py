@@ -1,8 +1,9 @@
 """``journal/<path of the debrief>/``: a debrief's summary, offer, call sheet and checklist, its drafts
-or briefing, its notes."""
+or briefing, its notes; for a file left out for its problems (a private site), those problems."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 from jinja2 import Environment
@@ -11,9 +12,10 @@ from ...callsheet import call_sheet
 from ...drafts import Render, briefing, check_in_draft, round_drafts
 from ...process import Round
 from ...rules import FollowUp
+from ...tasks import without_listed_tasks, without_obsidian_comments
 from ...wording import DIRECT_CONTACT, described, titled
 from ..blocks import Block, html_block, markdown_page
-from ..site import GeneratedPage, Site, own_meta
+from ..site import NOT_SEARCHED, GeneratedPage, Site, own_meta
 
 
 def checklist_order(items: list[FollowUp]) -> list[FollowUp]:
@@ -31,11 +33,24 @@ def page(site: Site, env: Environment, round_: Round, items: list[FollowUp], tex
                          round=round_, items=items, problems=entry.problems, page=src,
                          offer_due=offer.due if offer else None, offer_details=offer_details(round_),
                          sheet=call_sheet(round_, items) if site.features.call_sheet else None)
-    body = entry.body.strip()
+    # the task lines are on the checklist: the notes leave them out (the file keeps them)
+    body = without_listed_tasks(without_obsidian_comments(entry.body), entry.tasks, entry.source.body_line).strip()
     notes = f"## Notes\n\n{body}" if body else ""
     return GeneratedPage(src, markdown_page(title, summary, *extra_blocks(site, env, texts, round_, items), notes,
                                             meta=own_meta(entry)),
                          edit_path=entry.source.path)
+
+
+def left_out_pages(site: Site, env: Environment) -> Iterator[GeneratedPage]:
+    """Where the page of a file left out for its problems would be, its problems (a private site
+    only): ``mkdocs serve`` keeps showing the page being edited, with what to fix."""
+    if not site.features.problem_lines:
+        return
+    for found in site.journal.left_out:
+        src = site.src(found.rel + ".md")
+        html = html_block(env, "left_out.html", problems=found.problems)
+        yield GeneratedPage(src, markdown_page(f"{found.rel}.md: left out", html, meta=NOT_SEARCHED),
+                            edit_path=found.path)
 
 
 def extra_blocks(site: Site, env: Environment, texts: Render, round_: Round, items: list[FollowUp]) -> list[Block]:

@@ -6,10 +6,10 @@ from jinja2 import Environment
 
 from .. import names
 from ..blocks import streamed_page
-from ..site import NOT_SEARCHED, GeneratedPage, Site
+from ..site import WIDE_TABLE, GeneratedPage, Site
 
 
 def page(site: Site, env: Environment) -> GeneratedPage:
     src = site.src(names.PEOPLE)
-    return GeneratedPage(src, streamed_page("People", env, "people.html", meta=NOT_SEARCHED,
+    return GeneratedPage(src, streamed_page("People", env, "people.html", meta=WIDE_TABLE,
                                             met=site.met, page=src))
