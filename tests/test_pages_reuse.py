@@ -1,0 +1,157 @@
+"""``mkdocs serve`` renders again only the pages whose inputs changed (``pages.reuse``).
+
+Each page's key (``build.planned_pages``) must hold everything the page shows: two builds with
+equal keys must make the same page. These tests edit one file of a small journal, as a user
+saving it would, and check both halves: the pages whose key is unchanged render the same bytes
+as before (the key is enough), and the pages whose content changes have a new key.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from conftest import debrief, write_files
+from interview_journal.load import JournalCache, load_journal
+from interview_journal.options import Options
+from interview_journal.pages import names
+from interview_journal.pages.build import planned_pages
+from interview_journal.pages.reuse import Reuse
+from interview_journal.pages.site import prepare, src_of
+
+TODAY = date(2026, 11, 25)
+NOTE = "## Notes\n\nThey asked about the data platform.\n"
+FILES = {
+    "acme/2026-11-20-screen.md": debrief("Acme", date="2026-11-20", body=NOTE,
+                                         interviewers=[{"name": "Dana Reyes", "thank_you": "2026-11-20"}],
+                                         questions=["How do you deploy?"]),
+    "acme/2026-11-24-onsite.md": debrief("Acme", date="2026-11-24", interviewers=[{"name": "Lee Park"}]),
+    "globex/2026-11-18-screen.md": debrief("Globex", date="2026-11-18", body=NOTE,
+                                           interviewers=[{"name": "Ira Moss", "thank_you": "2026-11-18"}]),
+}
+EDITED = "acme/2026-11-20-screen.md"
+
+
+class Builds:
+    """One journal folder, read and planned as the plugin does under ``mkdocs serve``."""
+
+    def __init__(self, root: Path, options: Options | None = None) -> None:
+        self.root = root
+        self.options = options or Options()
+        self.cache = JournalCache()
+        self.reuse = Reuse()
+        write_files(root, FILES)
+
+    def keys(self) -> dict[str, object]:
+        """Every page's key (the pages are not rendered)."""
+        site = self._site()
+        return {page.src_uri: page.key for page in planned_pages(site)}
+
+    def build(self) -> tuple[dict[str, object], list[str]]:
+        """Every page's content, and the pages rendered now (the others are last build's)."""
+        pages = {page.src_uri: page.content for page, _ in self.reuse.pages(planned_pages(self._site()))}
+        return pages, list(self.reuse.rendered)
+
+    def fresh(self) -> dict[str, object]:
+        """Every page rendered from scratch, without anything kept."""
+        journal = load_journal(self.root, self.options.zone)
+        return {page.src_uri: page.make().content for page in planned_pages(prepare(journal, self.options, TODAY))}
+
+    def edit(self, rel: str, text: str) -> None:
+        (self.root / rel).write_text(text, encoding="utf-8")
+
+    def _site(self):  # type: ignore[no-untyped-def]
+        journal = load_journal(self.root, self.options.zone, self.cache)
+        return prepare(journal, self.options, TODAY, reuse=self.reuse)
+
+
+def src(name: str) -> str:
+    return src_of("journal", name)
+
+
+def test_a_second_build_with_nothing_changed_renders_nothing(tmp_path: Path) -> None:
+    builds = Builds(tmp_path / "journal")
+    first, rendered = builds.build()
+    assert len(rendered) == len(first)
+    again, rendered = builds.build()
+    assert rendered == []
+    assert again == first
+
+
+def test_an_edited_note_renders_its_company_and_the_whole_journal_pages_again_only(tmp_path: Path) -> None:
+    builds = Builds(tmp_path / "journal")
+    builds.build()
+    builds.edit(EDITED, FILES[EDITED].replace("data platform", "event platform"))
+    pages, rendered = builds.build()
+    assert set(rendered) == {src(EDITED), src("acme/2026-11-24-onsite.md"), src(names.company("acme")),
+                             src(names.CALENDAR), src(names.DASHBOARD), src(names.FOLLOWUPS), src(names.COMPANIES)}
+    assert pages == builds.fresh()  # what was kept is what a clean build makes
+
+
+def test_a_note_leaves_people_questions_and_insights_as_they_are(tmp_path: Path) -> None:
+    builds = Builds(tmp_path / "journal")
+    before = builds.keys()
+    builds.edit(EDITED, FILES[EDITED].replace("data platform", "event platform"))
+    after = builds.keys()
+    for name in (names.PEOPLE, names.QUESTIONS, names.INSIGHTS):
+        assert after[src(name)] == before[src(name)], name
+    assert after[src(EDITED)] != before[src(EDITED)]
+
+
+def test_the_front_matter_changes_people_and_questions(tmp_path: Path) -> None:
+    builds = Builds(tmp_path / "journal")
+    before = builds.keys()
+    builds.edit(EDITED, FILES[EDITED].replace("Dana Reyes", "Dana Reyes-Ortiz").replace("deploy", "release"))
+    after = builds.keys()
+    for name in (names.PEOPLE, names.QUESTIONS, names.INSIGHTS):
+        assert after[src(name)] != before[src(name)], name
+    assert after[src("globex/2026-11-18-screen.md")] == before[src("globex/2026-11-18-screen.md")]
+
+
+def test_a_new_task_line_changes_insights_not_people(tmp_path: Path) -> None:
+    builds = Builds(tmp_path / "journal")
+    builds.build()
+    builds.edit(EDITED, FILES[EDITED] + "\n- [ ] Send the slides 📅 2026-11-27\n")
+    pages, rendered = builds.build()
+    assert src(names.INSIGHTS) in rendered
+    assert src(names.PEOPLE) not in rendered
+    assert pages == builds.fresh()
+
+
+def test_with_templates_of_the_users_every_list_is_made_of_the_whole_journal(tmp_path: Path) -> None:
+    templates = tmp_path / "overrides"
+    templates.mkdir()
+    builds = Builds(tmp_path / "journal")
+    before = builds.keys()
+    builds.edit(EDITED, FILES[EDITED].replace("data platform", "event platform"))
+    plain_after = builds.keys()
+    assert plain_after[src(names.PEOPLE)] == before[src(names.PEOPLE)]
+
+    journal = load_journal(builds.root, builds.options.zone, builds.cache)
+    with_templates = {page.src_uri: page.key for page in planned_pages(
+        prepare(journal, builds.options, TODAY, template_dirs=[templates]))}
+    builds.edit(EDITED, FILES[EDITED])
+    journal = load_journal(builds.root, builds.options.zone, builds.cache)
+    again = {page.src_uri: page.key for page in planned_pages(
+        prepare(journal, builds.options, TODAY, template_dirs=[templates]))}
+    assert again[src(names.PEOPLE)] != with_templates[src(names.PEOPLE)]
+
+
+def test_a_new_day_renders_every_page_again(tmp_path: Path) -> None:
+    builds = Builds(tmp_path / "journal")
+    before = builds.keys()
+    journal = load_journal(builds.root, builds.options.zone, builds.cache)
+    tomorrow = {page.src_uri: page.key for page in planned_pages(
+        prepare(journal, builds.options, date(2026, 11, 26), reuse=builds.reuse))}
+    assert all(tomorrow[uri] != key for uri, key in before.items())
+
+
+def test_a_deleted_debrief_changes_its_company_not_the_others(tmp_path: Path) -> None:
+    builds = Builds(tmp_path / "journal")
+    builds.build()
+    (builds.root / "acme/2026-11-24-onsite.md").unlink()
+    pages, rendered = builds.build()
+    assert src("acme/2026-11-24-onsite.md") not in pages
+    assert src(names.company("globex")) not in rendered
+    assert src("globex/2026-11-18-screen.md") not in rendered
+    assert pages == builds.fresh()
