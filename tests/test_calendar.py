@@ -180,6 +180,27 @@ def test_two_builds_of_the_same_files_are_byte_identical_and_an_edit_moves_only_
     assert all(int(after[s]["SEQUENCE"]) == int(before[s]["SEQUENCE"]) + 3600 for s in changed)
 
 
+def test_a_memo_gives_the_same_bytes_and_writes_again_only_what_changed(tmp_path: Path) -> None:
+    """``mkdocs serve`` keeps the events of the objects that did not change (``memo``)."""
+    write_files(tmp_path, {"a.md": debrief(date="2026-11-18", interviewers=["Sam Patel"]),
+                           "b.md": debrief(company="B", date="2026-11-19", interviewers=["Lea"])})
+    journal = load_journal(tmp_path, ZoneInfo("Europe/Berlin"))
+    processes = build_processes(journal, TODAY)
+    items = all_items(processes, Due())
+    memo: dict = {}
+    first = build_calendar(processes, items, memo=memo)
+    assert first == build_calendar(processes, items)
+    kept = dict(memo)
+    assert build_calendar(processes, items, memo=memo) == first
+    assert all(memo[key][2] is kept[key][2] for key in kept)  # nothing written again
+    linked = build_calendar(processes, items, memo=memo, page=lambda round_: f"https://site.example/{round_.entry.path}")
+    assert linked == build_calendar(processes, items, page=lambda round_: f"https://site.example/{round_.entry.path}")
+    (tmp_path / "b.md").write_text(debrief(company="B", date="2026-11-19", interviewers=["Lea Stone"]), "utf-8")
+    again = build_processes(load_journal(tmp_path, ZoneInfo("Europe/Berlin")), TODAY)  # other objects
+    assert build_calendar(again, all_items(again, Due()), memo=memo) == build_calendar(again, all_items(again, Due()))
+    assert len(memo) == len(kept)  # only this call's events are kept
+
+
 def uids(events: dict[str, dict[str, str]]) -> dict[str, str]:
     return {summary: event["UID"] for summary, event in events.items()}
 

@@ -155,3 +155,23 @@ def test_a_deleted_debrief_changes_its_company_not_the_others(tmp_path: Path) ->
     assert src(names.company("globex")) not in rendered
     assert src("globex/2026-11-18-screen.md") not in rendered
     assert pages == builds.fresh()
+
+
+def test_compiled_templates_are_shared_only_by_environments_with_the_same_settings(tmp_path: Path) -> None:
+    from jinja2 import DictLoader, Environment
+
+    from interview_journal.pages.render import compiled_templates, environment, text_environment
+
+    assert compiled_templates(environment()) is compiled_templates(environment())
+    assert compiled_templates(environment()) is not compiled_templates(text_environment())
+    plain, escaping = Environment(loader=DictLoader({"t": "{{ x }}"})), Environment(autoescape=True)
+    assert compiled_templates(plain) is not compiled_templates(escaping)
+
+
+def test_an_edited_override_is_compiled_again(tmp_path: Path) -> None:
+    from interview_journal.pages.render import environment
+
+    (tmp_path / "left_out.html").write_text("first {{ problems | length }}", encoding="utf-8")
+    assert environment([tmp_path]).get_template("left_out.html").render(problems=[]) == "first 0"
+    (tmp_path / "left_out.html").write_text("second {{ problems | length }}", encoding="utf-8")
+    assert environment([tmp_path]).get_template("left_out.html").render(problems=[]) == "second 0"

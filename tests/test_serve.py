@@ -124,7 +124,8 @@ def clean_build(project: Path, url: str, out: Path) -> Path:
 
 def sample_project(root: Path, **extra: object) -> Path:
     """The repository's sample site (its mkdocs.yml, docs/ and journal/), with ``extra`` config,
-    a page whose title comes from its heading (not the nav), and links to pages that come and go."""
+    a page whose title comes from its heading (not the nav), links to pages that come and go, and a
+    template override in the theme's ``custom_dir``."""
     project = root / "project"
     for folder in ("docs", "journal"):
         shutil.copytree(REPO / folder, project / folder)
@@ -134,6 +135,10 @@ def sample_project(root: Path, **extra: object) -> Path:
     (project / "docs/links.md").write_text(
         "# Links\n\n[Zephyr's screen](journal/zephyr-labs/2026-11-21-screen.md), "
         "[Kestrel's onsite](journal/kestrel-freight-systems/2026-10-21-onsite.md)\n", encoding="utf-8")
+    (project / "overrides").mkdir()
+    (project / "overrides/main.html").write_text(
+        '{% extends "base.html" %}\n{% block announce %}Version one{% endblock %}\n', encoding="utf-8")
+    config["theme"]["custom_dir"] = "overrides"  # a template of the user's: not a file of the site
     config["validation"] = {"links": {"not_found": "info"}}  # the links above resolve only at times
     config["not_in_nav"] = "/links.md"
     config.update(extra)
@@ -174,6 +179,9 @@ def steps(project: Path) -> Iterator[tuple[str, list[str]]]:
     yield "a debrief deleted", ["journal/societe-verte-fils/2026-11-10-hr-phone-screen/"]
     _append(journal / "quillon-health/company.md", "\nThey moved the office.\n")
     yield "a company note edited", []
+    _replace(project / "overrides/main.html", "Version one", "Version two")  # not watched without --watch-theme
+    _append(journal / "quillon-health/company.md", "\nThey called.\n")
+    yield "a template override edited (on every page), then a note", []
     (journal / "lumen-harbor-analytics/board.png").write_bytes(PNG)
     _append(journal / "lumen-harbor-analytics/2026-11-18-technical-interview.md", "\n![The board](board.png)\n")
     yield "an attachment, and a note that shows it", []
@@ -212,7 +220,7 @@ def test_serve_after_changes_serves_what_a_clean_build_makes(tmp_path: Path, fla
         for number, (what, removed) in enumerate(steps(project)):
             server.rebuilt()
             gone += removed
-            if number in (0, 4):  # along the way too, not only at the end
+            if number in (0, 4, 6):  # along the way too, not only at the end
                 served_like_clean(server, project, tmp_path / f"clean-{number}", gone, what)
         served_like_clean(server, project, tmp_path / "clean", gone, "every change")
         if flags:

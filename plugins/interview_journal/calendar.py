@@ -66,13 +66,21 @@ def uid(key: str) -> str:
     return f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:32]}@{DOMAIN}"
 
 
+EventMemo = dict[int, tuple[object, tuple[datetime, str, int, bool], bytes]]
+"""``id`` of a round or follow-up -> it, what its event was written with, the event's bytes."""
+
+
 def build_calendar(processes: Iterable[Process], items: Iterable[FollowUp], *, duration: int = DEFAULT_DURATION,
                    name: str = "Interview Journal", latest: datetime | None = None,
-                   page: Callable[[Round], str] | None = None) -> bytes:
+                   page: Callable[[Round], str] | None = None, memo: EventMemo | None = None) -> bytes:
     """Every round as an event, every outstanding follow-up with a due date as an all-day event;
     no stamp later than ``latest`` (``dates.source_date_epoch``). With ``page`` (a round -> the
     web address of its debrief's page, ``page_address``), each event links to the page (its
-    ``URL``, and the description's "Debrief:" line); without, that line names the file."""
+    ``URL``, and the description's "Debrief:" line); without, that line names the file.
+
+    ``memo`` (``mkdocs serve``, kept from one call to the next) holds each event's bytes by the
+    round or follow-up it was made of: an event of the same object (the same file, the same day)
+    with the same stamp and link is not written again. It keeps only this call's events."""
     stamps = _Stamps(latest)
     where = page or _file
     calendar = Calendar()
@@ -83,18 +91,50 @@ def build_calendar(processes: Iterable[Process], items: Iterable[FollowUp], *, d
     lines = _Lines()
     events: list[bytes] = []
     rounds = sorted((r for p in processes for r in p.rounds), key=lambda r: (sort_key(r.debrief.date), r.entry.path))
+    kept = _Kept(memo)
+    linked = page is not None
     for round_ in rounds:
-        events.append(_event(_interview(round_, stamps.of(round_), duration, lines, where(round_), page is not None),
-                             _INTERVIEW))
+        stamp, address = stamps.of(round_), where(round_)
+        made = kept.get(round_, (stamp, address, duration, linked))
+        if made is None:
+            made = kept.put(round_, (stamp, address, duration, linked),
+                            _event(_interview(round_, stamp, duration, lines, address, linked), _INTERVIEW))
+        events.append(made)
     dated = sorted((item for item in items if item.outstanding and item.due is not None),
                    key=lambda item: (item.due, item.id))
     for item in dated:
-        events.append(_event(_followup(item, stamps.of(item.round), lines, where(item.round), page is not None),
-                             _FOLLOWUP))
+        stamp, address = stamps.of(item.round), where(item.round)
+        made = kept.get(item, (stamp, address, duration, linked))
+        if made is None:
+            made = kept.put(item, (stamp, address, duration, linked),
+                            _event(_followup(item, stamp, lines, address, linked), _FOLLOWUP))
+        events.append(made)
     # icalendar writes the calendar's own lines; the events go where it would put them, before the end.
     envelope = calendar.to_ical()
     assert envelope.endswith(_CALENDAR_END)
     return b"".join([envelope[:-len(_CALENDAR_END)], *events, _CALENDAR_END])
+
+
+class _Kept:
+    """The events of the last call (``build_calendar``'s ``memo``), and this call's as they are made."""
+
+    def __init__(self, memo: EventMemo | None) -> None:
+        self._memo = memo
+        self._last = dict(memo) if memo is not None else {}
+        if memo is not None:
+            memo.clear()
+
+    def get(self, thing: Round | FollowUp, inputs: tuple[datetime, str, int, bool]) -> bytes | None:
+        """The event of ``thing`` written with these inputs by the last call, if it wrote one."""
+        found = self._last.get(id(thing))
+        if found is None or found[0] is not thing or found[1] != inputs:
+            return None
+        return self.put(thing, inputs, found[2])
+
+    def put(self, thing: Round | FollowUp, inputs: tuple[datetime, str, int, bool], made: bytes) -> bytes:
+        if self._memo is not None:
+            self._memo[id(thing)] = (thing, inputs, made)
+        return made
 
 
 class _Stamps:

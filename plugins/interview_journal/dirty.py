@@ -8,8 +8,9 @@ build right, so that the served site is the one a clean build makes:
 
 * our pages say whether they changed (``reuse.Reuse.pages``), so MkDocs rebuilds only those;
 * anything else that could change what the kept pages show makes it a full build, the site
-  folder emptied first (``Inputs``: ``mkdocs.yml``, a file of ``docs_dir`` or the theme, the
-  navigation, the build date; a plugin or theme this was not tested with makes every build full);
+  folder emptied first (``Inputs``: ``mkdocs.yml``, a file of ``docs_dir`` or the theme (its
+  templates in ``custom_dir`` too), of a ``watch:`` folder or a hook, the navigation, the build
+  date; a plugin or theme this was not tested with makes every build full);
 * the pages of the navigation, and the home page, are built every time (the other pages show
   their titles; MkDocs reads a title only when it builds the page);
 * when the journal's set of pages changes, the other pages of ``docs_dir`` and ours whose notes
@@ -49,7 +50,8 @@ class Inputs:
     config: str
     """The digest of ``mkdocs.yml``."""
     sources: tuple[tuple[str, int, int], ...]
-    """Every file of ``docs_dir`` and of the theme: its path, modification time (ns) and size."""
+    """Every file of ``docs_dir`` and of the theme, and those of ``watched_state``: its path,
+    modification time (ns) and size."""
     nav: tuple[Any, ...]
     """The navigation: titles and URLs (``nav_signature``)."""
     build_date: str
@@ -74,6 +76,19 @@ def sources_state(sources: Iterable[tuple[str, str]]) -> tuple[tuple[str, int, i
         except OSError:
             found.append((uri, -1, -1))
     return tuple(sorted(found))
+
+
+def watched_state(paths: Iterable[str]) -> tuple[tuple[str, int, int], ...]:
+    """Every file under these files and folders (the theme's ``custom_dir``, ``mkdocs.yml``'s
+    ``watch:``, the hooks): they are not files of the site, yet change what its pages show."""
+    found: list[tuple[str, str]] = []
+    for top in paths:
+        if os.path.isdir(top):
+            for folder, _, names in os.walk(top):
+                found += [(os.path.join(folder, name), os.path.join(folder, name)) for name in names]
+        else:
+            found.append((top, top))
+    return sources_state(found)
 
 
 def nav_signature(items: Iterable[Any]) -> tuple[Any, ...]:

@@ -35,7 +35,7 @@ from .pages import names
 from .pages.blocks import PageBlocks
 from .pages.build import build_site, planned_pages
 from .pages.plan import Plan, PlannedFile, nav_paths, plan, without_pages
-from .pages.render import theme_writes_title
+from .pages.render import compiled_templates, theme_writes_title
 from .pages.reuse import Reuse
 from .pages.site import GeneratedPage, prepare, src_of
 from .wording import count
@@ -189,6 +189,7 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         if self.dirty:  # docs_dir's and the theme's files, before ours join them
             self.sources = dirty.sources_state((file.src_uri, file.abs_src_path) for file in files
                                                if file.abs_src_path and file.generated_by is None)
+            self.sources += dirty.watched_state(_watched(config))
         patterns = config.exclude_docs
         section = self.options.section
 
@@ -394,7 +395,11 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         return nav
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """``mkdocs serve``: the theme's templates compiled once per process, not at every
+        rebuild (``render.compiled_templates``; a fifth of a dirty rebuild that changed one debrief)."""
         self.site_files = files if self.dirty else None
+        if self.reuse is not None and env.bytecode_cache is None:
+            env.bytecode_cache = compiled_templates(env)
         return env
 
     @event_priority(-100)  # after the search plugin wrote its index
@@ -445,6 +450,14 @@ def _stamp(path: Path) -> tuple[int, int]:
     except OSError:
         return (-1, -1)
     return (status.st_mtime_ns, status.st_size)
+
+
+def _watched(config: MkDocsConfig) -> list[str]:
+    """What a page may show besides the site's files: the theme's templates of the user's
+    (``custom_dir``; MkDocs lists no template among the files), ``watch:`` and the hooks."""
+    found: Any = config.hooks or {}  # a mapping of name to module at run time
+    hooks = [getattr(module, "__file__", None) for module in (found.values() if isinstance(found, dict) else found)]
+    return [path for path in (config.theme.custom_dir, *config.watch, *hooks) if path]
 
 
 @lru_cache(maxsize=1 << 16)  # resolving both paths was a fifth of a serve rebuild that changed one debrief

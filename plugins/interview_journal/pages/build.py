@@ -129,7 +129,8 @@ def _bind(view: Callable[..., GeneratedPage], *args: Any) -> Callable[[], Genera
 def _calendar(site: Site, epoch: datetime | None) -> GeneratedPage:
     """``calendar.ics``: each event links to its debrief's page when the site has a ``site_url``."""
     page = (lambda round_: page_address(site.site_url, site.url(site.debrief_src(round_)))) if site.site_url else None
-    return GeneratedPage(site.src(names.CALENDAR), build_calendar(site.processes, site.items, latest=epoch, page=page))
+    return GeneratedPage(site.src(names.CALENDAR), build_calendar(site.processes, site.items, latest=epoch, page=page,
+                                                                 memo=site.reuse.calendar if site.reuse else None))
 
 
 def overdue_by(due: date, today: date) -> str:

@@ -34,12 +34,12 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 class _CompiledTemplates(BytecodeCache):
-    """Compiled templates kept in memory, for every environment of this process.
+    """Compiled templates kept in memory, for the environments of this process that share settings.
 
-    A build makes its environments anew (``environment``): their globals belong to that build.
-    Compiling our templates was a third of a ``mkdocs serve`` rebuild that changed one
-    debrief; Jinja keys each compiled template by the checksum of its source, so an edited
-    override is compiled again.
+    A build makes its environments anew (``environment``; MkDocs its theme's): their globals
+    belong to that build. Compiling the templates was a third of a ``mkdocs serve`` rebuild that
+    changed one debrief. Jinja keys each compiled template by its name and file and checks the
+    checksum of its source, so an edited template or override is compiled again.
     """
 
     def __init__(self) -> None:
@@ -54,7 +54,18 @@ class _CompiledTemplates(BytecodeCache):
         self._code[bucket.key] = bucket.bytecode_to_string()
 
 
-_COMPILED = _CompiledTemplates()
+_COMPILED: dict[tuple[object, ...], _CompiledTemplates] = {}
+
+
+def compiled_templates(env: Environment) -> BytecodeCache:
+    """The compiled templates of this process's environments with ``env``'s settings: what a
+    template compiles to depends on them (its syntax, whitespace, autoescape, extensions)."""
+    settings = (env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
+                env.comment_start_string, env.comment_end_string, env.line_statement_prefix,
+                env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence,
+                env.keep_trailing_newline, env.optimized, repr(env.autoescape), repr(env.finalize),
+                tuple(sorted(env.extensions)), tuple(sorted((key, repr(value)) for key, value in env.policies.items())))
+    return _COMPILED.setdefault(settings, _CompiledTemplates())
 
 
 def environment(override_dirs: Sequence[Path] = ()) -> Environment:
@@ -68,8 +79,8 @@ def environment(override_dirs: Sequence[Path] = ()) -> Environment:
         undefined=StrictUndefined,
         keep_trailing_newline=False,
         auto_reload=False,  # one environment per build: no need to stat a template file at every page
-        bytecode_cache=_COMPILED,
     )
+    env.bytecode_cache = compiled_templates(env)
     env.filters["when"] = time_element
     env.filters["day"] = lambda value: time_element(value, weekday=False, clock=False)
     env.filters["when_zoned"] = lambda value: time_element(value, zone=True)
@@ -91,13 +102,14 @@ def text_environment(override_dirs: Sequence[Path] = ()) -> Environment:
     ``trim_blocks``), so a template reads as the text it produces.
     """
     loaders = [FileSystemLoader([str(path) for path in override_dirs])] if override_dirs else []
-    return Environment(
+    env = Environment(
         loader=ChoiceLoader([*loaders, PackageLoader("interview_journal", "pages/templates")]),
         autoescape=False,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
-        bytecode_cache=_COMPILED,
     )
+    env.bytecode_cache = compiled_templates(env)
+    return env
 
 
 def pre_text(text: str) -> Markup:

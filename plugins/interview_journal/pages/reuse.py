@@ -8,7 +8,7 @@ across those builds, so that our part of a build is as large as the change, not 
    ``Company`` object again, so "unchanged" is one identity test from here on.
 2. ``processes``: a company's processes and follow-ups come from its own files alone
    (``process.company_processes``); an unchanged company keeps last build's, and its
-   timeline (``events``).
+   timeline (``events``), and the calendar its events (``calendar``).
 3. ``pages``: each page comes with the key of what it is made of (``build.planned_pages``);
    a page whose key equals last build's is last build's page, not rendered again.
 
@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date, tzinfo
 from typing import Any
 
+from ..calendar import EventMemo
 from ..journal import Company, Journal
 from ..options import Due
 from ..process import Process, company_processes
@@ -51,6 +52,8 @@ class Reuse:
         self._companies: dict[str, Company] = {}
         self._facts: dict[str, _Facts] = {}
         self._pages: dict[str, tuple[Any, GeneratedPage]] = {}
+        self.calendar: EventMemo = {}
+        """The calendar's events of the last build (``calendar.build_calendar``'s ``memo``)."""
         self.rendered: list[str] = []
         """The pages the last build rendered (the others were taken over)."""
 
