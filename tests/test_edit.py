@@ -298,3 +298,10 @@ def test_a_public_site_shows_no_command(tmp_path: Path) -> None:
     out = build(tmp_path)
     assert soup(out / "journal/followups/index.html").select(".ij-item")
     assert soup(out / "journal/followups/index.html").select(".ij-done-command") == []
+
+
+def test_a_wrong_date_names_the_option_and_what_it_is(tmp_path: Path) -> None:
+    one_file(tmp_path, HEAD + "interviewers: [Sam Patel]\n---\n")
+    code, _, err = run("done", "--date", "2026-13-01", "sam")
+    assert code == 2
+    assert "--date: the day it was done must be a date YYYY-MM-DD, got '2026-13-01'" in err

@@ -101,6 +101,21 @@ def test_a_problem_points_at_its_line_in_the_file_it_is_in(tmp_path: Path) -> No
         "base.yml:5:9: due.thank_you: expected a whole number, got two"]
 
 
+@pytest.mark.parametrize(("text", "line"), [
+    ("site_name: x\nplugins:\n  - interview-journal: 5\n",
+     "mkdocs.yml:3:5: interview-journal: expected the plugin's options, a mapping (journal_dir: ...), got 5"),
+    ("site_name: x\nplugins:\n  interview-journal: [a]\n",
+     "mkdocs.yml:3:3: interview-journal: expected the plugin's options, a mapping (journal_dir: ...), got a list"),
+    ("site_name: x\nplugins:\n  - interview-journal:\n      journal_dir: [a]\n",
+     "mkdocs.yml:4:7: journal_dir: expected text, not a list or mapping, got a list (hint: write a single line of text)"),
+])
+def test_options_that_are_not_options_are_problems_for_the_command_line_too(tmp_path: Path, text: str,
+                                                                            line: str) -> None:
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    (found,) = read_config(Path("mkdocs.yml"), environ={}).problems
+    assert str(found).startswith(line)
+
+
 @pytest.mark.parametrize(("text", "environ", "got"), [
     ("plugins:\n  - interview-journal:\n      quiet_days: " + "1" * 5000 + "\n", {}, "a number too long to read"),
     ("plugins:\n  - interview-journal:\n      public: !ENV [JP, false]\n", {"JP": "1" * 5000}, "a number too long to read"),

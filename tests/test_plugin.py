@@ -263,6 +263,13 @@ def test_pages_say_which_date_they_were_computed_for(out: Path) -> None:
         assert root.select_one(".ij-asof time")["datetime"] == "2026-11-25"
 
 
+def test_the_people_page_counts_one_person_as_one_person(site) -> None:
+    out = site({"a.md": debrief(interviewers=["Sam Patel"])})
+    assert soup(out / "journal/people/index.html").select_one(".ij-asof").get_text().startswith("1 person met, as of")
+    out = site({"a.md": debrief(interviewers=["Sam Patel", "Lea Stone"])})
+    assert soup(out / "journal/people/index.html").select_one(".ij-asof").get_text().startswith("2 people met, as of")
+
+
 def test_unpinned_today_is_left_to_the_browser(site, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")  # 2026-11-18 09:26 in Berlin
     out = site({"a.md": debrief()}, today=None)
@@ -497,10 +504,10 @@ def test_problems_are_logged_below_warning_in_serve_and_as_warnings_in_a_build(
 def test_the_log_says_whether_the_site_is_public(site, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO, logger="mkdocs")
     site({"a.md": debrief()})
-    assert "private site: 1 debriefs" in caplog.text
+    assert "private site: 1 debrief, 0 company notes, 0 problems" in caplog.text
     caplog.clear()
     site({"a.md": debrief()}, public=True)
-    assert "public site (public: true): 1 debriefs" in caplog.text
+    assert "public site (public: true): 1 debrief," in caplog.text
 
 
 def test_an_empty_env_variable_for_public_stops_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

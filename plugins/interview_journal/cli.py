@@ -14,7 +14,7 @@ import shutil
 import sys
 import textwrap
 import typing
-from datetime import date, timezone
+from datetime import date
 from pathlib import Path
 
 import click
@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from . import edit
 from .callsheet import call_sheet, lines
-from .dates import resolve_today, sort_key, source_date_epoch
+from .dates import parse_day, resolve_today, sort_key, source_date_epoch
 from .diskcache import CacheRefused, open_cache, save_cache
 from .frontmatter import Debrief
 from .journal import Journal
@@ -229,7 +229,7 @@ def done(journal_dir: Path | None, config: Path | None, selectors: tuple[str, ..
 
 def _day_option(text: str, flag: str) -> date:
     try:
-        return resolve_today(text, timezone.utc, environ={})[0]
+        return parse_day(text, "the day it was done")
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint=flag) from None
 

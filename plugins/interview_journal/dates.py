@@ -179,6 +179,11 @@ def source_date_epoch(environ: Mapping[str, str] | None = None) -> datetime | No
         raise ValueError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, got {epoch!r}") from None
 
 
+def parse_day(text: str, name: str) -> date:
+    """A day written ``YYYY-MM-DD`` (and within ``FIRST_DAY`` to ``LAST_DAY``); the error names it ``name``."""
+    return _strict_day(text.strip(), name)
+
+
 def _strict_day(text: str, name: str) -> date:
     try:
         day = date.fromisoformat(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else _bad(text, name)

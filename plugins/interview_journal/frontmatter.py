@@ -57,14 +57,15 @@ When = Annotated[
 ]
 
 
-def _text(value: object) -> str:
+def _text(value: object, links: bool = True) -> str:
+    """Text that is not blank, stripped; ``links``: a value that may be a wiki link (``[[Dana Ruiz]]``)."""
     if isinstance(value, bool):
         raise fail("text", "YAML reads yes/no/on/off as true/false: quote the value")
     if isinstance(value, (int, float)):
         raise fail("text", "quote the value, like '...'")
     if not isinstance(value, str):
         raise fail("text" if not isinstance(value, (list, dict)) else "text, not a list or mapping",
-                   _UNQUOTED_LINK if _unquoted_link(value) else "write a single line of text")
+                   _UNQUOTED_LINK if links and _unquoted_link(value) else "write a single line of text")
     text = value.strip()
     if not text:
         raise fail("text", "leave the field out when there is nothing to say")
@@ -74,6 +75,8 @@ def _text(value: object) -> str:
 TEXT_SCHEMA = {"type": "string", "pattern": "\\S"}
 """Text that is not blank (what ``_text`` keeps after stripping it)."""
 Text = Annotated[str, PlainValidator(_text), WithJsonSchema(TEXT_SCHEMA)]
+PlainText = Annotated[str, PlainValidator(lambda value: _text(value, links=False)), WithJsonSchema(TEXT_SCHEMA)]
+"""Text where a wiki link makes no sense (an option of ``mkdocs.yml``)."""
 
 _WIKI_LINK = re.compile(r"\[\[([^\[\]|#^]+)(?:#[^\[\]|]*)?(?:\|[^\[\]]*)?\]\]")
 _UNQUOTED_LINK = 'YAML reads [[Dana Ruiz]] as a list in a list: quote the link, like "[[Dana Ruiz]]"'

@@ -24,8 +24,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError, field_validator
 
 from .dates import RANGE_HINT, in_range, zone_from_name
-from .frontmatter import ListOf, Text, fail
-from .problems import Loc, Problem, dotted, explain
+from .frontmatter import ListOf, fail
+from .frontmatter import PlainText as Text  # no option is a wiki link
+from .problems import Loc, Problem, describe, dotted, explain
 
 PLUGIN = "interview-journal"
 CONFIG_FILE = "mkdocs.yml"
@@ -239,11 +240,28 @@ def read_config(config_file: Path | None = None, environ: Mapping[str, str] | No
         return Config(Options(), root, problems, found=True)
     values, prefix = plugin_values(located.values)
     options, option_problems = parse_options(values, located, prefix)
+    given = _at(located.values, prefix)
+    if values is None and given is not None:  # ``- interview-journal: 5``: MkDocs refuses it too
+        where = located.where(prefix)
+        option_problems.append(Problem(*where, PLUGIN, "the plugin's options, a mapping (journal_dir: ...)",
+                                       describe(given), "indent the options under it, or leave it empty"))
     site_url = located.values.get("site_url")
     directory_urls = located.values.get("use_directory_urls", True)
     return Config(options, root, problems + option_problems, found=True,
                   site_url=site_url.strip() if isinstance(site_url, str) else "",
                   use_directory_urls=directory_urls if isinstance(directory_urls, bool) else True)
+
+
+def _at(values: Any, loc: Loc) -> Any:
+    """The value at a key path (None when there is none)."""
+    for part in loc:
+        if isinstance(values, Mapping):
+            values = values.get(part)
+        elif isinstance(values, list) and isinstance(part, int) and part < len(values):
+            values = values[part]
+        else:
+            return None
+    return values if loc else None
 
 
 def plugin_values(config: Mapping[str, Any]) -> tuple[Mapping[str, Any] | None, Loc]:

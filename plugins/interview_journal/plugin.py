@@ -276,8 +276,8 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         journal, self.plan = self.plan.view, None
         pinned = "pinned" if source in ("env", "option") else "not pinned"
         log.info(("public site (public: true): " if self.options.public else "private site: ")
-                 + f"{len(journal.debriefs)} debriefs, {len(journal.notes)} company notes, "
-                 f"{len(journal.problems)} problems; today is {today} ({pinned}); "
+                 + f"{count(len(journal.debriefs), 'debrief')}, {count(len(journal.notes), 'company note')}, "
+                 f"{count(len(journal.problems), 'problem')}; today is {today} ({pinned}); "
                  + (f"{len(self.cache.parsed)} of {len(self.cache)} files read" if self.cache is not None else "read")
                  + f" in {self.loaded - self.started:.2f} s, "
                  + (f"{len(self.reuse.rendered)} of {len(made)} pages" if self.reuse is not None else "pages")
