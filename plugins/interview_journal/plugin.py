@@ -29,7 +29,7 @@ from mkdocs.utils import clean_directory, get_build_date, write_file
 
 from . import dirty
 from .dates import resolve_today
-from .load import JournalCache, collector_skips_existing_objects, load_journal
+from .load import JournalCache, ServeCollector, collector_skips_existing_objects, load_journal
 from .options import Options, parse_options, plugin_values, read_yaml_config
 from .pages import names
 from .pages.blocks import PageBlocks
@@ -81,6 +81,8 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         self.reuse: Reuse | None = None
         """The last build's companies, facts and pages, kept across ``mkdocs serve`` rebuilds:
         only the pages whose inputs changed are rendered again."""
+        self.collector: ServeCollector | None = None
+        """``mkdocs serve``: the cycle collector leaves the kept objects alone while a build runs."""
         self.assets: list[str] = []
         """The stylesheet and script this instance adds: a site with several journals loads them once."""
         self.nav_named: set[str] = set()
@@ -136,6 +138,7 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         self.cache = JournalCache() if command == "serve" else None
         self.serving = command == "serve"
         self.reuse = Reuse() if command == "serve" else None
+        self.collector = ServeCollector() if command == "serve" else None
         self.dirty = command == "serve" and dirty
         self.last = None
         if self.dirty:  # MkDocs' warning about dirty builds: this plugin makes them right (``dirty``)
@@ -147,12 +150,18 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         self.serving = False
         self.cache = None
         self.reuse = None
+        if self.collector is not None:
+            self.collector.stop()
+            self.collector = None
         self.dirty = False
         self.last = None
         for logger in _BUILD_LOGS:
             logger.removeFilter(_DIRTY_WARNING)
 
+    @event_priority(100)  # first: a serve build's collector (``load.ServeCollector``) from the start
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.collector is not None:
+            self.collector.build_starts()
         config_file = Path(config.config_file_path or "mkdocs.yml")
         options, problems = parse_options(self.raw_options)
         if problems:  # read mkdocs.yml again only now, to point at the lines
@@ -214,12 +223,12 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         for planned in self.plan.files.values():
             self._announce(files, config, planned)
         for uri in self.assets:
-            if files.get_file_from_path(uri) is None:
+            if files.src_uris.get(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
         return files
 
     def _announce(self, files: Files, config: MkDocsConfig, planned: PlannedFile) -> None:
-        existing = files.get_file_from_path(planned.src_uri)
+        existing = files.src_uris.get(planned.src_uri)
         if existing is not None and existing.generated_by is not None:
             raise PluginError(f"interview-journal: {planned.src_uri} is made by '{existing.generated_by}' too: "
                               "give each journal a section of its own")
@@ -248,10 +257,10 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
             return files
         rendering = time.perf_counter()
         today, source = self._today()
-        view, broken = self.plan.after_other_plugins(lambda uri: files.get_file_from_path(uri) is not None)
+        view, broken = self.plan.after_other_plugins(lambda uri: files.src_uris.get(uri) is not None)
         for uri in broken:
             log.warning(f"{uri}: another plugin removed this page of the journal: its links to it are broken")
-        found = {uri: file for uri in self.plan.files if (file := files.get_file_from_path(uri)) is not None}
+        found = {uri: file for uri in self.plan.files if (file := files.src_uris.get(uri)) is not None}
         self.relinked = self.last is not None and self.last.urls != {uri: file.url for uri, file in found.items()}
         site = prepare(view, self.options, today, pinned=source in ("env", "option"),
                        use_directory_urls=config.use_directory_urls, template_dirs=self.template_dirs,
@@ -370,7 +379,7 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         untested = dirty.unknown({type(plugin).__module__ for plugin in config.plugins.values()}, config.theme.name)
         why = ("the first build" if self.last is None else "the search index could not be kept right"
                if self.search_broken else dirty.changed_input(self.last.inputs, inputs))
-        ours = {uri: file for uri, file in self.ours.items() if files.get_file_from_path(uri) is file}
+        ours = {uri: file for uri, file in self.ours.items() if files.src_uris.get(uri) is file}
         outputs = {uri: file.abs_dest_path for uri, file in ours.items()}
         if untested or why:
             clean_directory(config.site_dir)
@@ -405,11 +414,15 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
     @event_priority(-100)  # after the search plugin wrote its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """A dirty build's search index made right; what the next dirty build needs to know."""
-        if not self.dirty or self.pending is None or self.site_files is None:
-            return
-        self.last, self.pending = self.pending, None
-        if self.assets:  # the first instance of the plugin: the site has one index
-            self._search_index(config, self.site_files)
+        try:
+            if not self.dirty or self.pending is None or self.site_files is None:
+                return
+            self.last, self.pending = self.pending, None
+            if self.assets:  # the first instance of the plugin: the site has one index
+                self._search_index(config, self.site_files)
+        finally:
+            if self.collector is not None:
+                self.collector.build_ends()
 
     def _search_index(self, config: MkDocsConfig, files: Files) -> None:
         """The search index as a clean build writes it (``dirty.search_index``)."""
@@ -433,6 +446,8 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.last = self.pending = None  # the site folder is as the failed build left it: the next build is full
+        if self.collector is not None:
+            self.collector.build_ends()
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         self.serving = True  # ``serve --clean`` starts as a build: its rebuilds are served all the same
