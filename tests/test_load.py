@@ -420,29 +420,3 @@ def test_a_bug_reading_one_file_is_a_problem_line_and_the_others_are_read(tmp_pa
         "(KeyError: 'boom') (hint: please report it, with the file if you can)"]
     assert [entry.rel for entry in journal.debriefs] == ["a"]
 
-
-def test_a_serve_build_keeps_the_collector_off_what_exists_then_collects_when_idle() -> None:
-    import gc
-    import time
-
-    from interview_journal.load import ServeCollector, collector_skips_existing_objects
-
-    collector = ServeCollector(delay=0.05)
-    try:
-        collector.build_starts()
-        assert gc.get_freeze_count() > 0
-        with collector_skips_existing_objects():  # the pages, inside the build
-            pass
-        assert gc.get_freeze_count() > 0  # still frozen: the build goes on
-        cycle: list[object] = []
-        cycle.append(cycle)
-        collector.build_ends()
-        assert gc.get_freeze_count() == 0
-        collected = gc.get_stats()[2]["collections"]
-        deadline = time.monotonic() + 10
-        while gc.get_stats()[2]["collections"] == collected and time.monotonic() < deadline:
-            time.sleep(0.01)
-        assert gc.get_stats()[2]["collections"] > collected  # a full collection, once idle
-    finally:
-        collector.stop()
-        assert gc.get_freeze_count() == 0

@@ -50,13 +50,20 @@ def _environment() -> dict[str, str]:
 class Server:
     """``mkdocs serve`` of a project, and what it serves."""
 
-    def __init__(self, project: Path, *flags: str) -> None:
+    def __init__(self, project: Path, *flags: str, wait: bool = True) -> None:
+        self.flags = flags
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.log = (project.parent / f"serve-{self.port}.log").open("wb")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}", *flags],
             cwd=project, env=_environment(), stdout=self.log, stderr=subprocess.STDOUT)
+        self.epoch = 0
+        if wait:
+            self.ready()
+
+    def ready(self) -> None:
+        """Wait for the first build."""
         self.epoch = self._wait(lambda: self._epoch(0), 300, "the first build")
 
     def _wait(self, probe: Callable[[], int | None], timeout: float, what: str) -> int:
@@ -81,13 +88,19 @@ class Server:
 
     def rebuilt(self) -> None:
         """Wait for the rebuild a change starts, and until no other follows it."""
+        rebuilt([self])
+
+    def next_build(self) -> None:
+        """Wait for a build newer than the last one seen."""
         self.epoch = self._wait(lambda: self._epoch(self.epoch), 300, "rebuild")
-        while True:  # a change seen twice by the watcher builds twice: wait until it is quiet
-            time.sleep(1.5)
-            latest = self._epoch(0)
-            if latest == self.epoch:
-                return
-            self.epoch = latest if latest is not None else self.epoch
+
+    def quiet(self) -> bool:
+        """No build since the last one seen (and it is the one served)."""
+        latest = self._epoch(0)
+        if latest == self.epoch:
+            return True
+        self.epoch = latest if latest is not None else self.epoch
+        return False
 
     def get(self, path: str) -> tuple[int, bytes]:
         try:
@@ -111,15 +124,31 @@ class Server:
         self.log.close()
 
 
-def clean_build(project: Path, url: str, out: Path) -> Path:
-    """``mkdocs build`` of the project as it is now, at the server's URL (as serve builds it)."""
-    config = project / "clean-build.yml"
-    config.write_text(yaml.safe_dump({"INHERIT": "mkdocs.yml", "site_url": url}), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)],
-                            cwd=project, env=_environment(), capture_output=True, text=True, check=False)
-    config.unlink()
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+def rebuilt(servers: list[Server]) -> None:
+    """Wait for the rebuild a change starts on each server, and until no other follows it."""
+    for server in servers:
+        server.next_build()
+    while True:  # a change seen twice by the watcher builds twice: wait until it is quiet
+        time.sleep(1.5)
+        if all([server.quiet() for server in servers]):
+            return
+
+
+def clean_builds(projects: list[tuple[Path, str, Path]]) -> list[Path]:
+    """``mkdocs build`` of each ``(project, server URL, out)`` as it is now, at the server's URL
+    (as serve builds it), all at once."""
+    running = []
+    for project, url, out in projects:
+        config = project / "clean-build.yml"
+        config.write_text(yaml.safe_dump({"INHERIT": "mkdocs.yml", "site_url": url}), encoding="utf-8")
+        running.append((config, subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)], cwd=project,
+            env=_environment(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)))
+    for config, process in running:
+        output, _ = process.communicate(timeout=300)
+        config.unlink()
+        assert process.returncode == 0, output
+    return [out for _, _, out in projects]
 
 
 def sample_project(root: Path, **extra: object) -> Path:
@@ -196,37 +225,45 @@ def steps(project: Path) -> Iterator[tuple[str, list[str]]]:
     yield "a debrief edited after all that", []
 
 
-def served_like_clean(server: Server, project: Path, out: Path, gone: list[str], after: str) -> None:
-    site = clean_build(project, server.url, out)
-    files = sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file())
-    assert len(files) > 50
-    different = []
-    for name in files:
-        url = name[:-len("index.html")] if name.endswith("/index.html") or name == "index.html" else name
-        status, body = server.get(url)
-        if status != 200 or body != (site / name).read_bytes():
-            different.append(f"{name} ({status})")
-    assert not different, f"after {after}, served differently from a clean build: {different[:20]}"
-    for url in gone:
-        assert server.get(url)[0] == 404, f"after {after}, {url} is still served"
+def served_like_clean(servers: list[tuple[Server, Path]], out: Path, gone: list[str], after: str) -> None:
+    """Every file a clean build of each project makes is what its server serves; ``gone`` is not served."""
+    sites = clean_builds([(project, server.url, out / str(server.port)) for server, project in servers])
+    for (server, _), site in zip(servers, sites, strict=True):
+        files = sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file())
+        assert len(files) > 50
+        different = []
+        for name in files:
+            url = name[:-len("index.html")] if name.endswith("/index.html") or name == "index.html" else name
+            status, body = server.get(url)
+            if status != 200 or body != (site / name).read_bytes():
+                different.append(f"{name} ({status})")
+        flags = " ".join(server.flags) or "no flag"
+        assert not different, f"serve ({flags}), after {after}, served differently from a clean build: {different[:20]}"
+        for url in gone:
+            assert server.get(url)[0] == 404, f"serve ({flags}), after {after}, {url} is still served"
 
 
-@pytest.mark.parametrize("flags", [(), ("--dirty",)], ids=["serve", "serve-dirty"])
-def test_serve_after_changes_serves_what_a_clean_build_makes(tmp_path: Path, flags: tuple[str, ...]) -> None:
-    project = sample_project(tmp_path)
-    server = Server(project, *flags)
+def test_serve_after_changes_serves_what_a_clean_build_makes(tmp_path: Path) -> None:
+    """``mkdocs serve`` and ``mkdocs serve --dirty`` side by side, each on its own copy of the
+    sample, through the same changes (two servers at once: half the time of one after the other)."""
+    projects = [sample_project(tmp_path / "serve"), sample_project(tmp_path / "serve-dirty")]
+    servers: list[Server] = []
     try:
+        servers = [Server(projects[0], wait=False), Server(projects[1], "--dirty", wait=False)]
+        for server in servers:
+            server.ready()
+        pairs = list(zip(servers, projects, strict=True))
         gone: list[str] = []
-        for number, (what, removed) in enumerate(steps(project)):
-            server.rebuilt()
+        for number, ((what, removed), _) in enumerate(zip(steps(projects[0]), steps(projects[1]), strict=True)):
+            rebuilt(servers)
             gone += removed
             if number in (0, 4, 6):  # along the way too, not only at the end
-                served_like_clean(server, project, tmp_path / f"clean-{number}", gone, what)
-        served_like_clean(server, project, tmp_path / "clean", gone, "every change")
-        if flags:
-            assert "files of the journal built again" in server.output()  # it was not a full build each time
+                served_like_clean(pairs, tmp_path / f"clean-{number}", gone, what)
+        served_like_clean(pairs, tmp_path / "clean", gone, "every change")
+        assert "files of the journal built again" in servers[1].output()  # not a full build each time
     finally:
-        server.stop()
+        for server in servers:
+            server.stop()
 
 
 def test_serve_dirty_beside_an_untested_plugin_builds_everything(tmp_path: Path) -> None:
@@ -243,7 +280,7 @@ def test_serve_dirty_beside_an_untested_plugin_builds_everything(tmp_path: Path)
             gone += removed
             if number == 4:
                 break
-        served_like_clean(server, project, tmp_path / "clean", gone, "five changes")
+        served_like_clean([(server, project)], tmp_path / "clean", gone, "five changes")
         assert server.get("old-home/")[0] == 200
         assert "mkdocs_redirects.plugin (not tested with --dirty)" in server.output()
     finally:

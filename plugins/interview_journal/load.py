@@ -14,10 +14,9 @@ import gc
 import hashlib
 import json
 import os
-import threading
 import unicodedata
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import timezone, tzinfo
 from functools import cache
@@ -125,67 +124,18 @@ def no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-_frozen = 0
-"""How many ``collector_skips_existing_objects`` are open: the outermost unfreezes."""
-
-
 @contextmanager
 def collector_skips_existing_objects() -> Iterator[None]:
     """Generating pages allocates many short-lived objects, and each full run of Python's cycle
     collector would also walk everything that already exists: the parsed journal and MkDocs'
     files (0.4 s per run at 10,000 debriefs). Frozen, those are out of the collector's sight
     (reference counting still frees them); unfrozen afterwards, so the journal's reference
-    cycles are collected once the pages are made. Inside another one (a ``mkdocs serve``
-    build, ``ServeCollector``), what exists now is frozen too, and stays so until the outer ends."""
-    global _frozen
+    cycles are collected once the pages are made."""
     gc.freeze()
-    _frozen += 1
     try:
         yield
     finally:
-        _frozen -= 1
-        if _frozen == 0:
-            gc.unfreeze()
-
-
-class ServeCollector:
-    """``mkdocs serve``: the cycle collector leaves alone, while a build runs, everything the
-    builds before it left (the parsed journal, the pages kept for the next build, MkDocs'
-    objects not freed yet); it collects them once the server is idle, ``delay`` seconds after
-    a build, in a timer thread. At 10,000 debriefs, three or four full runs of the collector
-    were 1.9 s of a 8.5 s rebuild that changed one debrief."""
-
-    def __init__(self, delay: float = 2.0) -> None:
-        self.delay = delay
-        self._build: ExitStack | None = None
-        self._timer: threading.Timer | None = None
-
-    def build_starts(self) -> None:
-        self._cancel()
-        if self._build is None:
-            self._build = ExitStack()
-            self._build.enter_context(collector_skips_existing_objects())
-
-    def build_ends(self) -> None:
-        """The build is written: unfreeze, and collect once nothing happens for ``delay`` seconds."""
-        if self._build is None:
-            return
-        self._build.close()
-        self._build = None
-        self._timer = threading.Timer(self.delay, gc.collect)
-        self._timer.daemon = True
-        self._timer.start()
-
-    def stop(self) -> None:
-        self._cancel()
-        if self._build is not None:
-            self._build.close()
-            self._build = None
-
-    def _cancel(self) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
-            self._timer = None
+        gc.unfreeze()
 
 
 def _read_all(journal: Journal, paths: list[Path], zone: tzinfo, cache: JournalCache | None,

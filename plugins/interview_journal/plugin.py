@@ -29,7 +29,7 @@ from mkdocs.utils import clean_directory, get_build_date, write_file
 
 from . import dirty
 from .dates import resolve_today
-from .load import JournalCache, ServeCollector, collector_skips_existing_objects, load_journal
+from .load import JournalCache, collector_skips_existing_objects, load_journal
 from .options import Options, parse_options, plugin_values, read_yaml_config
 from .pages import names
 from .pages.blocks import PageBlocks
@@ -81,8 +81,6 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         self.reuse: Reuse | None = None
         """The last build's companies, facts and pages, kept across ``mkdocs serve`` rebuilds:
         only the pages whose inputs changed are rendered again."""
-        self.collector: ServeCollector | None = None
-        """``mkdocs serve``: the cycle collector leaves the kept objects alone while a build runs."""
         self.assets: list[str] = []
         """The stylesheet and script this instance adds: a site with several journals loads them once."""
         self.nav_named: set[str] = set()
@@ -138,7 +136,6 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         self.cache = JournalCache() if command == "serve" else None
         self.serving = command == "serve"
         self.reuse = Reuse() if command == "serve" else None
-        self.collector = ServeCollector() if command == "serve" else None
         self.dirty = command == "serve" and dirty
         self.last = None
         if self.dirty:  # MkDocs' warning about dirty builds: this plugin makes them right (``dirty``)
@@ -150,18 +147,12 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         self.serving = False
         self.cache = None
         self.reuse = None
-        if self.collector is not None:
-            self.collector.stop()
-            self.collector = None
         self.dirty = False
         self.last = None
         for logger in _BUILD_LOGS:
             logger.removeFilter(_DIRTY_WARNING)
 
-    @event_priority(100)  # first: a serve build's collector (``load.ServeCollector``) from the start
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if self.collector is not None:
-            self.collector.build_starts()
         config_file = Path(config.config_file_path or "mkdocs.yml")
         options, problems = parse_options(self.raw_options)
         if problems:  # read mkdocs.yml again only now, to point at the lines
@@ -414,15 +405,11 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
     @event_priority(-100)  # after the search plugin wrote its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """A dirty build's search index made right; what the next dirty build needs to know."""
-        try:
-            if not self.dirty or self.pending is None or self.site_files is None:
-                return
-            self.last, self.pending = self.pending, None
-            if self.assets:  # the first instance of the plugin: the site has one index
-                self._search_index(config, self.site_files)
-        finally:
-            if self.collector is not None:
-                self.collector.build_ends()
+        if not self.dirty or self.pending is None or self.site_files is None:
+            return
+        self.last, self.pending = self.pending, None
+        if self.assets:  # the first instance of the plugin: the site has one index
+            self._search_index(config, self.site_files)
 
     def _search_index(self, config: MkDocsConfig, files: Files) -> None:
         """The search index as a clean build writes it (``dirty.search_index``)."""
@@ -446,8 +433,6 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.last = self.pending = None  # the site folder is as the failed build left it: the next build is full
-        if self.collector is not None:
-            self.collector.build_ends()
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         self.serving = True  # ``serve --clean`` starts as a build: its rebuilds are served all the same
