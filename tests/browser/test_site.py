@@ -198,8 +198,9 @@ def test_the_copy_button_puts_the_done_command_on_the_clipboard(visit: Any, samp
     item = seen.page.locator(".ij-item[data-kind='thank-you']").first
     command = item.locator(".ij-done-command code").inner_text()
     assert command.startswith("interview-journal done ") and len(command.split()[-1]) >= 4
+    item.locator("button.ij-copy[data-ij-ready]").wait_for(state="attached")  # the script took the button
     item.locator("button.ij-copy").click()
-    assert item.locator("button.ij-copy").inner_text() == "Copied"
+    item.locator("button.ij-copy", has_text="Copied").wait_for(timeout=5000)  # the clipboard's promise resolved
     assert seen.page.evaluate("navigator.clipboard.readText()") == command
     assert seen.errors == []
 
