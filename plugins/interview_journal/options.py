@@ -24,8 +24,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError, field_validator
 
 from .dates import RANGE_HINT, in_range, zone_from_name
-from .frontmatter import ListOf, fail
-from .frontmatter import PlainText as Text  # no option is a wiki link
+from .frontmatter import ListOf, PlainText, fail
 from .problems import Loc, Problem, describe, dotted, explain
 
 PLUGIN = "interview-journal"
@@ -58,28 +57,28 @@ class Due(_Strict):
 class Candidate(_Strict):
     """Who signs the thank-you drafts and the skills they stress."""
 
-    name: Text | None = None
-    top_skills: ListOf[Text] = Field(default_factory=list)
+    name: PlainText | None = None
+    top_skills: ListOf[PlainText] = Field(default_factory=list)
 
 
-Keywords = Annotated[ListOf[Text], Field(min_length=1)]
+Keywords = Annotated[ListOf[PlainText], Field(min_length=1)]
 
 
 class Options(_Strict):
     """Every option of the ``interview-journal`` plugin, with its default."""
 
-    journal_dir: Text = "journal"
+    journal_dir: PlainText = "journal"
     section: str = "journal"
-    title: Text = "Journal"
+    title: PlainText = "Journal"
     """The dashboard's title (and its name in a navigation MkDocs makes): one per journal of a site."""
     today: date | None = None
-    timezone: Text | None = None
+    timezone: PlainText | None = None
     public: StrictBool = False
     quiet_days: Annotated[StrictInt, Field(ge=0)] = 14
     due: Due = Field(default_factory=Due)
     candidate: Candidate = Field(default_factory=Candidate)
-    templates: Text | None = None
-    themes: dict[Text, Keywords] | None = None
+    templates: PlainText | None = None
+    themes: dict[PlainText, Keywords] | None = None
     """Feedback themes for the insights page: theme name -> keywords; replaces the default set."""
 
     @field_validator("section", mode="before")
@@ -238,9 +237,9 @@ def read_config(config_file: Path | None = None, environ: Mapping[str, str] | No
     root = path.resolve().parent
     if located is None:
         return Config(Options(), root, problems, found=True)
-    values, prefix = plugin_values(located.values)
+    given, prefix = plugin_entry(located.values)
+    values = given if isinstance(given, Mapping) else None
     options, option_problems = parse_options(values, located, prefix)
-    given = _at(located.values, prefix)
     if values is None and given is not None:  # ``- interview-journal: 5``: MkDocs refuses it too
         where = located.where(prefix)
         option_problems.append(Problem(*where, PLUGIN, "the plugin's options, a mapping (journal_dir: ...)",
@@ -252,29 +251,22 @@ def read_config(config_file: Path | None = None, environ: Mapping[str, str] | No
                   use_directory_urls=directory_urls if isinstance(directory_urls, bool) else True)
 
 
-def _at(values: Any, loc: Loc) -> Any:
-    """The value at a key path (None when there is none)."""
-    for part in loc:
-        if isinstance(values, Mapping):
-            values = values.get(part)
-        elif isinstance(values, list) and isinstance(part, int) and part < len(values):
-            values = values[part]
-        else:
-            return None
-    return values if loc else None
-
-
 def plugin_values(config: Mapping[str, Any]) -> tuple[Mapping[str, Any] | None, Loc]:
     """The options of our plugin in a site's config, and their key path (both forms of ``plugins:``)."""
+    given, loc = plugin_entry(config)
+    return (given if isinstance(given, Mapping) else None), loc
+
+
+def plugin_entry(config: Mapping[str, Any]) -> tuple[Any, Loc]:
+    """What is written under our plugin's name in a site's config (options, or anything else), and
+    its key path; ``(None, ())`` when the plugin is not there."""
     plugins = config.get("plugins")
     if isinstance(plugins, Mapping):
-        value = plugins.get(PLUGIN)
-        return (value if isinstance(value, Mapping) else None), ("plugins", PLUGIN)
+        return plugins.get(PLUGIN), ("plugins", PLUGIN)
     if isinstance(plugins, list):
         for index, item in enumerate(plugins):
             if isinstance(item, Mapping) and PLUGIN in item:
-                value = item[PLUGIN]
-                return (value if isinstance(value, Mapping) else None), ("plugins", index, PLUGIN)
+                return item[PLUGIN], ("plugins", index, PLUGIN)
     return None, ()
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -78,10 +79,10 @@ def planned_pages(site: Site) -> Iterator[PlannedPage]:
                             (names.COMPANIES, companies_page.page, whole), (names.PEOPLE, people.page, front_matter),
                             (names.QUESTIONS, questions.page, front_matter),
                             (names.INSIGHTS, insights.page, with_tasks)):
-        yield PlannedPage(site.src(name), key, _bind(view, site, env))
+        yield PlannedPage(site.src(name), key, partial(view, site, env))
     keys = {found.key: company_key(site, found, shared) for found in site.journal.companies.values()}
     for found in site.journal.companies.values():
-        yield PlannedPage(site.company_src(found), keys[found.key], _bind(company.page, site, env, found))
+        yield PlannedPage(site.company_src(found), keys[found.key], partial(company.page, site, env, found))
     items_by_path: dict[str, list[FollowUp]] = {}
     for item in site.items:
         items_by_path.setdefault(item.path, []).append(item)
@@ -89,9 +90,9 @@ def planned_pages(site: Site) -> Iterator[PlannedPage]:
     for round_ in site.rounds:
         items = debrief.checklist_order(items_by_path.get(round_.entry.path, []))
         yield PlannedPage(site.debrief_src(round_), keys[round_.company.key],
-                          _bind(debrief.page, site, env, round_, items, texts))
+                          partial(debrief.page, site, env, round_, items, texts))
     for page in debrief.left_out_pages(site, env):  # a few, cheap: made every time
-        yield PlannedPage(page.src_uri, object(), _bind(lambda made: made, page))
+        yield PlannedPage(page.src_uri, object(), partial(_as_made, page))
 
 
 def site_inputs(site: Site) -> tuple[Any, ...]:
@@ -122,8 +123,9 @@ def folder_state(folders: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
     return tuple(found)
 
 
-def _bind(view: Callable[..., GeneratedPage], *args: Any) -> Callable[[], GeneratedPage]:
-    return lambda: view(*args)
+def _as_made(page: GeneratedPage) -> GeneratedPage:
+    """A page made already (the page of a file left out, a few of them): ``make`` hands it over."""
+    return page
 
 
 def _calendar(site: Site, epoch: datetime | None) -> GeneratedPage:
