@@ -11,12 +11,15 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from markupsafe import Markup
+
 from conftest import debrief, write_files
+from interview_journal.insights import ThemeMatcher
 from interview_journal.load import JournalCache, load_journal
 from interview_journal.options import Options
 from interview_journal.pages import names
 from interview_journal.pages.build import planned_pages
-from interview_journal.pages.reuse import Reuse
+from interview_journal.pages.reuse import Fragments, Reuse
 from interview_journal.pages.site import prepare, src_of
 
 TODAY = date(2026, 11, 25)
@@ -155,6 +158,53 @@ def test_a_deleted_debrief_changes_its_company_not_the_others(tmp_path: Path) ->
     assert src(names.company("globex")) not in rendered
     assert src("globex/2026-11-18-screen.md") not in rendered
     assert pages == builds.fresh()
+
+
+def test_the_items_of_the_unchanged_companies_keep_their_html_in_the_lists(tmp_path: Path) -> None:
+    builds = Builds(tmp_path / "journal")
+    builds.build()
+    everything = builds.reuse.fragments.made
+    builds.edit(EDITED, FILES[EDITED] + "\n- [ ] Send the slides 📅 2026-11-27\n")
+    pages, _ = builds.build()
+    assert 0 < builds.reuse.fragments.made < everything  # Acme's items only
+    assert pages == builds.fresh()
+
+
+def test_a_piece_is_kept_for_the_same_object_page_and_detail_only() -> None:
+    fragments, made = Fragments(), []
+
+    def piece(thing: object, page: str = "a.md", detail: object = 1) -> Markup:
+        return fragments.get(thing, page, detail, lambda: made.append(thing) or Markup(f"<li>{len(made)}</li>"))
+
+    one, other = object(), object()
+    fragments.start(("inputs", 1))
+    first = piece(one)
+    fragments.start(("inputs", 1))
+    assert piece(one) == first and made == [one]
+    piece(other)
+    piece(one, page="b.md")
+    piece(one, detail=2)
+    assert len(made) == 4
+    fragments.start(("inputs", 2))  # another day, other options: nothing is kept
+    piece(one, detail=2)
+    assert len(made) == 5
+
+
+def test_the_themes_of_a_remark_are_matched_once_while_the_themes_are_the_same() -> None:
+    reuse, asked = Reuse(), []
+
+    class Counting(ThemeMatcher):
+        def themes_of(self, text: str) -> list[str]:
+            asked.append(text)
+            return super().themes_of(text)
+
+    sql = Counting.of({"SQL": ["sql"]})
+    assert reuse.themes_of(sql)("weak on SQL joins") == ["SQL"]
+    reuse.themes_of(Counting.of({"SQL": ["sql"]}))  # a build that matched nothing (insights not rendered)
+    assert reuse.themes_of(Counting.of({"SQL": ["sql"]}))("weak on SQL joins") == ["SQL"]
+    assert asked == ["weak on SQL joins"]
+    assert reuse.themes_of(Counting.of({"Data": ["sql", "data"]}))("weak on SQL joins") == ["Data"]
+    assert len(asked) == 2
 
 
 def test_compiled_templates_are_shared_only_by_environments_with_the_same_settings(tmp_path: Path) -> None:

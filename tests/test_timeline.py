@@ -14,8 +14,8 @@ import pytest
 
 from conftest import SharedJournal, build_once, debrief, soup, write_files
 from interview_journal.load import load_journal
-from interview_journal.process import build_processes
-from interview_journal.timeline import company_events, people, stage
+from interview_journal.process import Process, build_processes
+from interview_journal.timeline import Met, company_events, company_people, people, stage
 
 BERLIN = ZoneInfo("Europe/Berlin")
 TODAY = date(2026, 11, 25)
@@ -250,3 +250,25 @@ def test_a_contact_who_also_interviews_is_one_person(tmp_path: Path) -> None:
     assert [(m.name, m.roles) for m in met] == [("Ann Wu", ["interviewer"]),
                                                  ("Théo Marchand", ["contact", "interviewer"])]
     assert len(met[1].rounds) == 2 and met[1].title == "Hiring Manager"
+
+
+def test_people_merged_from_each_companys_kept_rows_are_the_rows_of_one_pass(tmp_path: Path) -> None:
+    _, found = processes(tmp_path, {
+        "a.md": debrief(recruiter={"name": "Dana"}, interviewers=["Sam Lee"]),
+        "b.md": debrief(company="Beta", interviewers=["Sam Lee"],
+                        recruiter={"name": "Dana", "title": "Partner", "email": "dana@agency.example"}),
+        "c.md": debrief(company="Gamma", date="2026-11-22", recruiter={"name": "dana", "title": "Associate"}),
+    })
+    kept: dict[str, list[Met]] = {}
+
+    def of_company(part: list[Process]) -> list[Met]:  # as mkdocs serve keeps them (pages.reuse)
+        return kept.setdefault(part[0].company.key, company_people(part, TODAY))
+
+    one_pass = people(found, TODAY)
+    people(found, TODAY, of_company)
+    again = people(found, TODAY, of_company)  # the kept rows were left as they were
+    assert [vars(m) for m in again] == [vars(m) for m in one_pass]
+    dana = next(m for m in one_pass if m.role == "recruiter")
+    assert ([c.name for c in dana.companies], dana.title, dana.email, len(dana.rounds)) == (
+        ["Acme", "Beta", "Gamma"], "Partner", "dana@agency.example", 3)
+    assert [m.anchor for m in one_pass] == ["recruiter-dana", "interviewer-acme-sam-lee", "interviewer-beta-sam-lee"]

@@ -29,9 +29,10 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from .dates import day_of
 from .journal import Company
@@ -146,16 +147,17 @@ class ThemeTally:
     theme: str
     remarks: list[Remark] = field(default_factory=list)
 
-    @property
+    # Read once the remarks are all in (``group_remarks``): ranking and the page read each several times.
+    @cached_property
     def companies(self) -> list[Company]:
         """Distinct companies, in the order they first appear."""
         return list({remark.company.key: remark.company for remark in self.remarks}.values())
 
-    @property
+    @cached_property
     def client(self) -> int:
         return sum(1 for remark in self.remarks if remark.source == "client")
 
-    @property
+    @cached_property
     def own(self) -> int:
         return sum(1 for remark in self.remarks if remark.source == "own")
 
@@ -169,17 +171,19 @@ class Themes:
     unthemed: list[Remark]
 
 
-def group_remarks(remarks: Iterable[Remark], matcher: ThemeMatcher) -> dict[str, Themes]:
+def group_remarks(remarks: Iterable[Remark], matcher: ThemeMatcher,
+                  themes_of: Callable[[str], list[str]] | None = None) -> dict[str, Themes]:
     """``{"negative": Themes, "positive": Themes}``; themes most widespread first.
 
     A theme is ranked by how many companies it came from, then how many came from clients,
     then how many remarks; ties keep the order of the ``themes`` option. Empty themes are left out.
+    ``themes_of``: ``matcher.themes_of``, or one that remembers (``mkdocs serve``, ``pages.reuse``).
     """
     order = {name: number for number, (name, _) in enumerate(matcher.patterns)}
     tallies: dict[str, dict[str, ThemeTally]] = {tone: {} for tone in TONES}
     unthemed: dict[str, list[Remark]] = {tone: [] for tone in TONES}
     for remark in remarks:
-        names = matcher.themes_of(remark.text)
+        names = (themes_of or matcher.themes_of)(remark.text)
         if not names:
             unthemed[remark.tone].append(remark)
         for name in names:

@@ -97,9 +97,9 @@ def load_journal(root: Path, zone: tzinfo = timezone.utc, cache: JournalCache | 
         return journal
     paths, others = iter_files(root, journal.problems)
     if skip is not None:
-        paths = [path for path in paths if not skip(path.relative_to(root).as_posix())]
-        others = [path for path in others if not skip(path.relative_to(root).as_posix())]
-    journal.attachments = [path.relative_to(root).as_posix() for path in others]
+        paths = [path for path in paths if not skip(_relative(path, root))]
+        others = [path for path in others if not skip(_relative(path, root))]
+    journal.attachments = [_relative(path, root) for path in others]
     with no_cycle_collection():
         _read_all(journal, paths, zone, cache, statuses)
     if cache is not None:
@@ -145,7 +145,7 @@ def _read_all(journal: Journal, paths: list[Path], zone: tzinfo, cache: JournalC
     """Page key -> the debrief that has that page."""
     left_out: list[LeftOut] = []
     for path in paths:
-        rel = path.relative_to(root).with_suffix("").as_posix()
+        rel = _relative(path, root)[:-3]  # without ".md"
         if not _utf8(rel):
             journal.problems.append(_undecodable(path))
             continue
@@ -176,6 +176,17 @@ def _read_all(journal: Journal, paths: list[Path], zone: tzinfo, cache: JournalC
         if key and key not in taken and found.rel.split("/", 1)[0].lower() not in RESERVED:
             taken.add(key)
             journal.left_out.append(found)
+
+
+def _relative(path: Path, root: Path) -> str:
+    """``path.relative_to(root).as_posix()`` for a file ``iter_files`` found under ``root``: by
+    the text of the two paths when it can (pathlib's was a tenth of reading an unchanged journal)."""
+    prefix = os.path.join(str(root), "")
+    text = str(path)
+    if text.startswith(prefix):
+        rel = text[len(prefix):]
+        return rel if os.sep == "/" else rel.replace(os.sep, "/")
+    return path.relative_to(root).as_posix()
 
 
 def _utf8(name: str) -> bool:

@@ -258,6 +258,7 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
                        urls={uri: file.url for uri, file in found.items()}, reuse=self.reuse,
                        site_url=config.site_url or "")
         made: set[str] = set()
+        docs = Path(config.docs_dir)
         pages = ((page, True) for page in build_site(site)) if self.reuse is None else self.reuse.pages(
             planned_pages(site))
         try:
@@ -265,7 +266,7 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
                 for page, fresh in pages:
                     made.add(page.src_uri)
                     if page.src_uri in found:  # not one another plugin removed
-                        self._fill(config, found[page.src_uri], page, fresh)
+                        self._fill(config, docs, found[page.src_uri], page, fresh)
         except TemplateError as error:  # a user's template override: say which, no traceback
             where = f"{error.name}:{error.lineno}: " if isinstance(error, TemplateSyntaxError) else ""
             raise PluginError(f"interview-journal: template {where}{error.message or error}") from None
@@ -299,7 +300,7 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         return {uri for uri, planned in self.plan.files.items() if planned.is_page and not planned.in_nav} \
             if self.plan is not None else set()
 
-    def _fill(self, config: MkDocsConfig, file: File, page: GeneratedPage, fresh: bool) -> None:
+    def _fill(self, config: MkDocsConfig, docs: Path, file: File, page: GeneratedPage, fresh: bool) -> None:
         """A page's content into its file; the journal file behind it becomes its source, for
         the plugins that read a page's history (git dates, rss). ``fresh``: rendered in this
         build (not taken over from the last one); a dirty build writes it again."""
@@ -312,7 +313,7 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         file.abs_src_path = str(behind) if behind is not None else os.path.join(config.docs_dir, page.src_uri)
         file.generated_by = None if behind is not None else self.made_by  # a page of a file, as MkDocs sees one
         if behind is not None:
-            file.edit_uri = _edit_uri(behind, Path(config.docs_dir))
+            file.edit_uri = _edit_uri(behind, docs)
         self.files[page.src_uri] = file
 
     @property

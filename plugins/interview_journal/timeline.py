@@ -5,8 +5,10 @@ Pure functions over processes: ``today`` is an argument, never read here.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
+from itertools import groupby
 
 from .dates import Moment, day_of, format_moment
 from .frontmatter import Person
@@ -179,7 +181,8 @@ class Met:
     key: tuple[str, ...] = ()
     """Who this row is (``person_key``): a debrief's person links to the row with its key."""
     anchor: str = ""
-    """The row's id on the people page, unique on it."""
+    """The row's id on the people page, unique on it (``merge_people``; before, in the rows of
+    ``company_people``: the id it would have if no other row had it)."""
 
 
 def person_key(role: str, company: Company, name: str) -> tuple[str, ...]:
@@ -190,9 +193,22 @@ def person_key(role: str, company: Company, name: str) -> tuple[str, ...]:
     return ("person", company.key, identity(name))
 
 
-def people(processes: list[Process], today: date) -> list[Met]:
+def people(processes: list[Process], today: date,
+           of_company: Callable[[list[Process]], list[Met]] | None = None) -> list[Met]:
     """Everyone met, one row each: the people of a company (its interviewers and its contact, who
-    may be the same person) per company, recruiters across companies."""
+    may be the same person) per company, recruiters across companies.
+
+    The processes are read a company at a time (``company_people``, or ``of_company``:
+    ``mkdocs serve`` keeps each unchanged company's), and the companies' rows merged in order:
+    the same rows as reading every round in one pass.
+    """
+    parts = (list(group) for _, group in groupby(processes, key=lambda process: process.company.key))
+    return merge_people(map(of_company or (lambda found: company_people(found, today)), parts))
+
+
+def company_people(processes: list[Process], today: date) -> list[Met]:
+    """The people met in the processes of one company (``people`` of those alone, before the
+    anchors), in the order they were first met."""
     found: dict[tuple[str, ...], Met] = {}
     listed: dict[tuple[str, ...], set[int]] = {}
     """ids of the companies and rounds already on each Met (a recruiter may have thousands of rounds)."""
@@ -224,9 +240,39 @@ def people(processes: list[Process], today: date) -> list[Met]:
                 meet(round_.recruiter, "recruiter", company, round_)
             if round_.contact is not None and round_.via == "direct":
                 meet(round_.contact, "contact", company, round_)
+    for met in found.values():
+        met.anchor = "-".join([met.role, *([met.companies[0].slug] if met.role != "recruiter" else []),
+                               slugify(met.name)])
+    return list(found.values())
+
+
+def merge_people(parts: Iterable[list[Met]]) -> list[Met]:
+    """The rows of each company (``company_people``, left as they are) as one list, sorted, with
+    anchors unique on the people page. A recruiter met at several companies is one row: their
+    roles, companies and rounds in the order of the parts, the first title, e-mail and agency
+    given, the latest day met."""
+    found: dict[tuple[str, ...], Met] = {}
+    listed: dict[tuple[str, ...], set[int]] = {}
+    """ids of the companies already on each row met at more than one company."""
+    for part in parts:
+        for met in part:
+            row = found.get(met.key)
+            if row is None:
+                found[met.key] = Met(met.name, met.role, list(met.roles), met.title, met.email, met.agency,
+                                     list(met.companies), list(met.rounds), met.last, met.key, met.anchor)
+                continue
+            seen = listed.setdefault(met.key, {id(company) for company in row.companies})
+            row.roles += [role for role in met.roles if role not in row.roles]
+            row.title = row.title or met.title
+            row.email = row.email or met.email
+            row.agency = row.agency or met.agency
+            for company in met.companies:
+                if id(company) not in seen:
+                    seen.add(id(company))
+                    row.companies.append(company)
+            row.rounds += met.rounds
+            row.last = max(filter(None, (row.last, met.last)), default=None)
     rows = sorted(found.values(), key=lambda m: (identity(m.name), m.role))
-    anchors = unique_keys("-".join([m.role, *([m.companies[0].slug] if m.role != "recruiter" else []),
-                                    slugify(m.name)]) for m in rows)
-    for met, anchor in zip(rows, anchors, strict=True):
+    for met, anchor in zip(rows, unique_keys(met.anchor for met in rows), strict=True):
         met.anchor = anchor
     return rows

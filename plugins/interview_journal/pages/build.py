@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from .. import insights as ins
 from ..calendar import build_calendar, page_address
@@ -26,6 +27,9 @@ from ..wording import count
 from . import names
 from .render import environment, text_renderer
 from .site import GeneratedPage, Site
+
+if TYPE_CHECKING:
+    from .reuse import Fragments
 from .views import companies as companies_page
 from .views import company, dashboard, debrief, followups, insights, people, questions
 
@@ -64,6 +68,8 @@ def planned_pages(site: Site) -> Iterator[PlannedPage]:
     """
     env = template_environment(site)
     shared = site_inputs(site)
+    if site.reuse is not None and not site.template_dirs:  # a macro of the user's may show anything
+        env.globals["followup"] = _kept_followup(site, env, site.reuse.fragments, shared)
     companies = tuple(site.journal.companies.values())
     whole: tuple[Any, ...] = (shared, companies, tuple(site.journal.problems), tuple(site.urls.items()))
     front_matter: tuple[Any, ...] = (shared, tuple((c.key, c.slug, c.name, c.note.model if c.note else None,
@@ -149,6 +155,37 @@ def _epoch() -> datetime | None:
         return None
 
 
+def _followup(env: Environment) -> Callable[[FollowUp, str, date], Markup]:
+    """``followup(item, page, today)``, for the templates: an outstanding item of a list, as
+    the ``followup`` macro of ``macros.html`` writes it."""
+    macro: list[Any] = []
+
+    def followup(item: FollowUp, page: str, today: date) -> Markup:
+        if not macro:  # looked up once: get_template checks the file's time at each call
+            macro.append(env.get_template("macros.html").module.followup)  # type: ignore[attr-defined]
+        return Markup(macro[0](item, page, today))
+
+    return followup
+
+
+def _kept_followup(site: Site, env: Environment, fragments: Fragments,
+                   shared: tuple[Any, ...]) -> Callable[[FollowUp, str, date], Markup]:
+    """``_followup`` for ``mkdocs serve``: an item's HTML is last build's while the item is
+    the same object, on the same page, with the same link and handle (``reuse.Fragments``;
+    ``shared`` holds today and everything else every piece depends on). The dashboard and the
+    follow-ups page list every outstanding item of the journal, and one saved debrief changes
+    a few of them."""
+    render = _followup(env)
+    fragments.start(shared)
+
+    def followup(item: FollowUp, page: str, today: date) -> Markup:
+        handle = site.done_handle(item) if site.features.done_commands else None
+        return fragments.get(item, page, (today, site.link(page, item.round), handle),
+                             lambda: render(item, page, today))
+
+    return followup
+
+
 def template_environment(site: Site) -> Environment:
     """The HTML templates, with what every one of them may use as globals: "macros.html" is
     then imported once per build, not once per page (``import ... with context`` re-runs the
@@ -164,6 +201,7 @@ def template_environment(site: Site) -> Environment:
         "company_link": site.company_link,
         "done_handle": site.done_handle,
         "overdue_by": overdue_by,
+        "followup": _followup(env),
         "person_link": site.person_link,
         "answer_titles": ins.ANSWER_TITLES,
     })

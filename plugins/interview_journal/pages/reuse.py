@@ -8,26 +8,32 @@ across those builds, so that our part of a build is as large as the change, not 
    ``Company`` object again, so "unchanged" is one identity test from here on.
 2. ``processes``: a company's processes and follow-ups come from its own files alone
    (``process.company_processes``); an unchanged company keeps last build's, and its
-   timeline (``events``), and the calendar its events (``calendar``).
+   timeline (``events``), its people (``people``), and the calendar its events (``calendar``).
 3. ``pages``: each page comes with the key of what it is made of (``build.planned_pages``);
    a page whose key equals last build's is last build's page, not rendered again.
+4. ``fragments``: the lists of the whole journal (the dashboard, the follow-ups page) change
+   with every saved debrief, but almost all of their items do not; an item's HTML is kept
+   (``Fragments``) while the item is the same object and its link and ``done`` handle are the same.
 
 Whether MkDocs then skips those pages too is the plugin's business (``dirty.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, tzinfo
 from typing import Any
 
+from markupsafe import Markup
+
 from ..calendar import EventMemo
+from ..insights import ThemeMatcher
 from ..journal import Company, Journal
 from ..options import Due
 from ..process import Process, company_processes
 from ..rules import FollowUp, all_items
-from ..timeline import Event, company_events
+from ..timeline import Event, Met, company_events, company_people
 from .build import PlannedPage
 from .site import GeneratedPage
 
@@ -43,6 +49,7 @@ class _Facts:
     processes: list[Process]
     items: list[FollowUp]
     events: list[Event] | None = None
+    people: list[Met] | None = None
 
 
 class Reuse:
@@ -56,6 +63,10 @@ class Reuse:
         """The calendar's events of the last build (``calendar.build_calendar``'s ``memo``)."""
         self.rendered: list[str] = []
         """The pages the last build rendered (the others were taken over)."""
+        self.fragments = Fragments()
+        self._matcher: ThemeMatcher | None = None
+        self._themes: dict[str, list[str]] = {}
+        self._themes_before: dict[str, list[str]] = {}
 
     def same_companies(self, view: Journal) -> Journal:
         """``view`` with last build's ``Company`` for each company whose files did not change."""
@@ -89,6 +100,36 @@ class Reuse:
             facts.events = company_events(company, facts.processes, facts.zone)
         return facts.events
 
+    def people(self, processes: list[Process], today: date) -> list[Met]:
+        """``timeline.company_people`` of one company's processes, computed once for those of the
+        last ``processes`` call (the people page's rows and anchors are over the whole journal)."""
+        facts = self._facts.get(processes[0].company.key)
+        if facts is None or facts.today != today or len(facts.processes) != len(processes) \
+                or any(a is not b for a, b in zip(facts.processes, processes, strict=True)):
+            return company_people(processes, today)
+        if facts.people is None:
+            facts.people = company_people(processes, today)
+        return facts.people
+
+    def themes_of(self, matcher: ThemeMatcher) -> Callable[[str], list[str]]:
+        """``matcher.themes_of`` that remembers the texts of the last build's remarks (the
+        insights page matches every remark of the journal against every theme)."""
+        if matcher != self._matcher:
+            self._themes_before, self._themes = {}, {}
+        elif self._themes:  # the last build matched remarks: those are the ones to keep
+            self._themes_before, self._themes = self._themes, {}
+        self._matcher = matcher
+        last, now = self._themes_before, self._themes
+
+        def themes_of(text: str) -> list[str]:
+            found = now.get(text)
+            if found is None:
+                found = last.get(text)
+                now[text] = found = matcher.themes_of(text) if found is None else found
+            return found
+
+        return themes_of
+
     def pages(self, planned: Iterable[PlannedPage]) -> Iterator[tuple[GeneratedPage, bool]]:
         """Each page, and whether it was rendered now (True) or is last build's (False)."""
         kept: dict[str, tuple[Any, GeneratedPage]] = {}
@@ -103,6 +144,44 @@ class Reuse:
             kept[page.src_uri] = (page.key, made)
             yield made, fresh
         self._pages, self.rendered = kept, rendered
+
+
+class Fragments:
+    """Pieces of a page's HTML (an item of a list) from the builds before, each kept with the
+    object it shows and what else went into it.
+
+    ``start`` begins a build with what every piece depends on (``build.site_inputs``: the
+    options, today, the templates): when that changed, nothing is kept. A piece is then last
+    build's when it shows the same object (by identity: an unchanged company keeps its
+    follow-ups, ``Reuse.processes``) on the same page with the same ``detail`` (its link, its
+    handle). Only the pieces the last rendering build used are kept: the memory stays the
+    size of the lists.
+    """
+
+    def __init__(self) -> None:
+        self._inputs: object = None
+        self._last: dict[tuple[int, str], tuple[object, Hashable, Markup]] = {}
+        self._now: dict[tuple[int, str], tuple[object, Hashable, Markup]] = {}
+        self.made = 0
+        """How many pieces the build made (the others were kept)."""
+
+    def start(self, inputs: object) -> None:
+        self.made = 0
+        if inputs != self._inputs:
+            self._last, self._now = {}, {}
+        elif self._now:  # the last build rendered pieces: those are the ones to keep
+            self._last, self._now = self._now, {}
+        self._inputs = inputs
+
+    def get(self, thing: object, page: str, detail: Hashable, make: Callable[[], Markup]) -> Markup:
+        """The piece showing ``thing`` on ``page``: last build's, or ``make()``."""
+        key = (id(thing), page)
+        found = self._now.get(key) or self._last.get(key)
+        if found is None or found[0] is not thing or found[1] != detail:
+            found = (thing, detail, make())
+            self.made += 1
+        self._now[key] = found
+        return found[2]
 
 
 def _same_files(last: Company, now: Company) -> bool:

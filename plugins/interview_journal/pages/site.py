@@ -7,7 +7,7 @@ import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
@@ -137,6 +137,8 @@ class Site:
     @cached_property
     def met(self) -> list[Met]:
         """Everyone met (``timeline.people``): for the people page, and by company for the company pages."""
+        if self.reuse is not None:
+            return people(self.processes, self.today, partial(self.reuse.people, today=self.today))
         return people(self.processes, self.today)
 
     @cached_property

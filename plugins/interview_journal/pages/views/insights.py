@@ -21,7 +21,8 @@ def page(site: Site, env: Environment) -> GeneratedPage:
     today = site.today
     chosen = site.options.themes
     matcher = ins.ThemeMatcher.of(ins.DEFAULT_THEMES if chosen is None else chosen)  # {}: no themes at all
-    themes = ins.group_remarks(ins.remarks_of(site.rounds), matcher)
+    themes = ins.group_remarks(ins.remarks_of(site.rounds), matcher,
+                               site.reuse.themes_of(matcher) if site.reuse is not None else None)
     numbers = {
         "steps": ins.funnel(site.processes),
         "delays": ins.feedback_delays(site.rounds, today),
