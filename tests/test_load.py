@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from datetime import timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -93,6 +94,55 @@ def test_a_size_change_with_the_same_mtime_is_seen(tmp_path: Path, parses: list[
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     load_journal(root, timezone.utc, cache)
     assert parses == ["globex/2026-11-10"]
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every file whose bytes the cache reads, in order."""
+    seen: list[Path] = []
+    original = load_module.read_contents
+
+    def counting(path: Path, display: str) -> object:
+        seen.append(path)
+        return original(path, display)
+
+    monkeypatch.setattr(load_module, "read_contents", counting)
+    return seen
+
+
+def test_a_file_unchanged_since_long_before_it_was_read_is_not_read_again(
+        tmp_path: Path, reads: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    root, cache = journal(tmp_path), JournalCache()
+    monkeypatch.setattr(load_module, "_SETTLED", 0)  # as if every file had been saved long ago
+    load_journal(root, timezone.utc, cache)
+    assert len(reads) == 6
+    reads.clear()
+    again = load_journal(root, timezone.utc, cache)
+    assert reads == [] and len(again.debriefs) == 4
+
+
+def test_the_same_size_and_time_written_back_is_read_again(tmp_path: Path, reads: list[Path],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    root, cache = journal(tmp_path), JournalCache()
+    monkeypatch.setattr(load_module, "_SETTLED", 0)
+    load_journal(root, timezone.utc, cache)
+    path = root / "acme" / "2026-11-10.md"
+    status = path.stat()
+    time.sleep(0.02)  # a tick of the file system's clock (ctime cannot be set back)
+    path.write_text(path.read_text(encoding="utf-8").replace("Dev", "Ops"), encoding="utf-8")
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+    reads.clear()
+    found = load_journal(root, timezone.utc, cache)
+    assert reads == [path]
+    assert {e.rel: e.model.role for e in found.debriefs}["acme/2026-11-10"] == "Ops"
+
+
+def test_a_file_saved_just_before_a_load_is_read_again_at_the_next(tmp_path: Path, reads: list[Path]) -> None:
+    root, cache = journal(tmp_path), JournalCache()
+    load_journal(root, timezone.utc, cache)  # every file was written a moment ago: its status is not trusted yet
+    reads.clear()
+    load_journal(root, timezone.utc, cache)
+    assert len(reads) == 6
 
 
 def test_a_deleted_file_disappears(tmp_path: Path, parses: list[str]) -> None:

@@ -14,6 +14,7 @@ import gc
 import hashlib
 import json
 import os
+import time
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -292,6 +293,8 @@ class JournalCache:
 
     def __init__(self, keep_data: bool = False) -> None:
         self._files: dict[Path, tuple[str, Loaded]] = {}
+        self._stamps: dict[Path, tuple[tuple[int, ...], int]] = {}
+        """Each file's status when its bytes were read, and when that was (ns since 1970)."""
         self._context: tuple[str, str, str] | None = None
         self._statuses = DEFAULT_STATUSES
         self.keep_data = keep_data
@@ -317,6 +320,7 @@ class JournalCache:
         self.changed = context != self._context
         if self.changed:
             self._files.clear()
+            self._stamps.clear()
             self._context = context
         self.parsed = []
 
@@ -331,7 +335,17 @@ class JournalCache:
         return found[1] if found is not None and found[0] == digest else None
 
     def load_file(self, path: Path, rel: str, zone: tzinfo) -> Entry[Any] | list[Problem]:
-        """``load.load_file``, or its result from an earlier load when the bytes are the same."""
+        """``load.load_file``, or its result from an earlier load when the bytes are the same.
+
+        A file whose status (``_stamp``) is the one it had when it was read, long enough ago, is
+        not read again: its bytes are the same (``_SETTLED`` says why long enough)."""
+        stamp = _stamp(path)
+        kept = self._stamps.get(path)
+        if stamp is not None and kept is not None and kept[0] == stamp:
+            found_kept = self._files.get(path)
+            if found_kept is not None and _settled(stamp, kept[1]):
+                return found_kept[1].result
+        started = time.time_ns()
         content = read_contents(path, "")  # the path as displayed only when needed: relpath is a tenth of a warm load
         if isinstance(content, Problem):  # unreadable: nothing to keep
             self.changed = self._files.pop(path, None) is not None or self.changed
@@ -343,6 +357,8 @@ class JournalCache:
             self.parsed.append(path)
             self.changed = True
         self._files[path] = (digest, found if self.keep_data else Loaded(found.result))
+        if stamp is not None:
+            self._stamps[path] = (stamp, started)
         return found.result
 
     def keep(self, paths: set[Path]) -> None:
@@ -350,6 +366,31 @@ class JournalCache:
         for path in [path for path in self._files if path not in paths]:
             del self._files[path]
             self.changed = True
+        for path in [path for path in self._stamps if path not in self._files]:
+            del self._stamps[path]
+
+
+_SETTLED = 2_000_000_000
+"""Nanoseconds. A file's times come from a clock that ticks in steps of milliseconds (Linux) to
+seconds (some file systems): a file written again within the same tick as its first write,
+with the same size, would keep its status. So a status is trusted only when the file's last
+change (``st_ctime_ns``, which no editor sets back) is this long before it was read; a file
+saved just before a load is read again at the next (as git treats a "racily clean" file)."""
+
+
+def _stamp(path: Path) -> tuple[int, ...] | None:
+    """What says a file is unchanged without reading it: its times, size and inode; None when
+    it cannot be known (the read then reports why)."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return (status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino, status.st_dev, status.st_mode)
+
+
+def _settled(stamp: tuple[int, ...], read_at: int) -> bool:
+    """The file's last change (``st_ctime_ns``) was long enough before it was read (``_SETTLED``)."""
+    return stamp[1] + _SETTLED < read_at
 
 
 def load_file(path: Path, rel: str, zone: tzinfo, content: bytes | None = None, *,

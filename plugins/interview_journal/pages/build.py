@@ -69,7 +69,7 @@ def planned_pages(site: Site) -> Iterator[PlannedPage]:
     env = template_environment(site)
     shared = site_inputs(site)
     if site.reuse is not None and not site.template_dirs:  # a macro of the user's may show anything
-        env.globals["followup"] = _kept_followup(site, env, site.reuse.fragments, shared)
+        env.globals.update(_kept(site, env, site.reuse.fragments, shared))
     companies = tuple(site.journal.companies.values())
     whole: tuple[Any, ...] = (shared, companies, tuple(site.journal.problems), tuple(site.urls.items()))
     front_matter: tuple[Any, ...] = (shared, tuple((c.key, c.slug, c.name, c.note.model if c.note else None,
@@ -155,35 +155,40 @@ def _epoch() -> datetime | None:
         return None
 
 
-def _followup(env: Environment) -> Callable[[FollowUp, str, date], Markup]:
-    """``followup(item, page, today)``, for the templates: an outstanding item of a list, as
-    the ``followup`` macro of ``macros.html`` writes it."""
+def _macro(env: Environment, name: str) -> Callable[..., Markup]:
+    """A macro of ``macros.html`` as a function, for the templates' globals (``followup``,
+    ``company_row``): ``mkdocs serve`` keeps what such a piece wrote (``_kept``)."""
     macro: list[Any] = []
 
-    def followup(item: FollowUp, page: str, today: date) -> Markup:
+    def call(*args: Any) -> Markup:
         if not macro:  # looked up once: get_template checks the file's time at each call
-            macro.append(env.get_template("macros.html").module.followup)  # type: ignore[attr-defined]
-        return Markup(macro[0](item, page, today))
+            macro.append(getattr(env.get_template("macros.html").module, name))
+        return Markup(macro[0](*args))
 
-    return followup
+    return call
 
 
-def _kept_followup(site: Site, env: Environment, fragments: Fragments,
-                   shared: tuple[Any, ...]) -> Callable[[FollowUp, str, date], Markup]:
-    """``_followup`` for ``mkdocs serve``: an item's HTML is last build's while the item is
-    the same object, on the same page, with the same link and handle (``reuse.Fragments``;
-    ``shared`` holds today and everything else every piece depends on). The dashboard and the
-    follow-ups page list every outstanding item of the journal, and one saved debrief changes
-    a few of them."""
-    render = _followup(env)
+def _kept(site: Site, env: Environment, fragments: Fragments,
+          shared: tuple[Any, ...]) -> dict[str, Callable[..., Markup]]:
+    """``followup`` and ``company_row`` for ``mkdocs serve``: a piece's HTML is last build's
+    while it shows the same follow-up or company object on the same page with the same links
+    (and handle) (``reuse.Fragments``; ``shared`` holds today and everything else every piece
+    depends on). The dashboard, the follow-ups and the companies pages list the whole journal,
+    and one saved debrief changes a few of their pieces. A company's row is made of its own
+    processes, follow-ups and timeline, which an unchanged company keeps."""
+    followup, company_row = _macro(env, "followup"), _macro(env, "company_row")
     fragments.start(shared)
 
-    def followup(item: FollowUp, page: str, today: date) -> Markup:
+    def kept_followup(item: FollowUp, page: str, today: date) -> Markup:
         handle = site.done_handle(item) if site.features.done_commands else None
         return fragments.get(item, page, (today, site.link(page, item.round), handle),
-                             lambda: render(item, page, today))
+                             lambda: followup(item, page, today))
 
-    return followup
+    def kept_company_row(row: Any, page: str) -> Markup:
+        links = (site.company_link(page, row.company), site.link(page, row.next.round) if row.next else None)
+        return fragments.get(row.company, page, links, lambda: company_row(row, page))
+
+    return {"followup": kept_followup, "company_row": kept_company_row}
 
 
 def template_environment(site: Site) -> Environment:
@@ -201,7 +206,8 @@ def template_environment(site: Site) -> Environment:
         "company_link": site.company_link,
         "done_handle": site.done_handle,
         "overdue_by": overdue_by,
-        "followup": _followup(env),
+        "followup": _macro(env, "followup"),
+        "company_row": _macro(env, "company_row"),
         "person_link": site.person_link,
         "answer_titles": ins.ANSWER_TITLES,
     })
