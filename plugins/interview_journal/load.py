@@ -283,8 +283,9 @@ def statuses_key(statuses: Statuses) -> str:
 class JournalCache:
     """Parsed files kept between loads, so ``mkdocs serve`` re-reads only what changed.
 
-    Every file is read on every load, but parsed and validated again only when its bytes
-    changed (``content_digest``) or it is new; a file that is gone is forgotten. Entries are
+    A file is parsed and validated again only when its bytes changed (``content_digest``) or it
+    is new, and read again only when its status changed or is recent (``_stamp``, ``_SETTLED``);
+    a file that is gone is forgotten. Entries are
     shared between the journals of successive loads: treat them as read-only. Changing the time
     zone (dates depend on it) or how the journal folder is displayed from the current folder
     (every problem names its file) empties the cache. With ``keep_data``, the front matter each
