@@ -29,6 +29,7 @@ from mkdocs.utils import clean_directory, get_build_date, write_file
 
 from . import dirty
 from .dates import resolve_today
+from .idle import IdleCollection
 from .load import JournalCache, collector_skips_existing_objects, load_journal
 from .options import Options, parse_options, plugin_values, read_yaml_config
 from .pages import names
@@ -81,6 +82,8 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         self.reuse: Reuse | None = None
         """The last build's companies, facts and pages, kept across ``mkdocs serve`` rebuilds:
         only the pages whose inputs changed are rendered again."""
+        self.collection = IdleCollection()
+        """Under ``serve``: the cycle collector's full runs between rebuilds (``idle``)."""
         self.assets: list[str] = []
         """The stylesheet and script this instance adds: a site with several journals loads them once."""
         self.nav_named: set[str] = set()
@@ -138,6 +141,8 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         self.reuse = Reuse() if command == "serve" else None
         self.dirty = command == "serve" and dirty
         self.last = None
+        if self.serving:  # full runs of the cycle collector after each rebuild, not in it (``idle``)
+            self.collection.start()
         if self.dirty:  # MkDocs' warning about dirty builds: this plugin makes them right (``dirty``)
             for logger in _BUILD_LOGS:
                 logger.addFilter(_DIRTY_WARNING)
@@ -149,6 +154,7 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
         self.reuse = None
         self.dirty = False
         self.last = None
+        self.collection.stop()
         for logger in _BUILD_LOGS:
             logger.removeFilter(_DIRTY_WARNING)
 
@@ -406,6 +412,7 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
     @event_priority(-100)  # after the search plugin wrote its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """A dirty build's search index made right; what the next dirty build needs to know."""
+        self.collection.after_build()
         if not self.dirty or self.pending is None or self.site_files is None:
             return
         self.last, self.pending = self.pending, None
@@ -434,6 +441,7 @@ class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.last = self.pending = None  # the site folder is as the failed build left it: the next build is full
+        self.collection.after_build()
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         self.serving = True  # ``serve --clean`` starts as a build: its rebuilds are served all the same
