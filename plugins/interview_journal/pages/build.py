@@ -27,11 +27,11 @@ from ..wording import count
 from . import names
 from .render import environment, text_renderer
 from .site import GeneratedPage, Site
+from .views import companies as companies_page
+from .views import company, dashboard, debrief, followups, insights, people, questions
 
 if TYPE_CHECKING:
     from .reuse import Fragments
-from .views import companies as companies_page
-from .views import company, dashboard, debrief, followups, insights, people, questions
 
 
 @dataclass(frozen=True)
@@ -158,12 +158,13 @@ def _epoch() -> datetime | None:
 def _macro(env: Environment, name: str) -> Callable[..., Markup]:
     """A macro of ``macros.html`` as a function, for the templates' globals (``followup``,
     ``company_row``): ``mkdocs serve`` keeps what such a piece wrote (``_kept``)."""
-    macro: list[Any] = []
+    macro: Any = None
 
     def call(*args: Any) -> Markup:
-        if not macro:  # looked up once: get_template checks the file's time at each call
-            macro.append(getattr(env.get_template("macros.html").module, name))
-        return Markup(macro[0](*args))
+        nonlocal macro
+        if macro is None:  # looked up once: get_template checks the file's time at each call
+            macro = getattr(env.get_template("macros.html").module, name)
+        return Markup(macro(*args))
 
     return call
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, tzinfo
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from markupsafe import Markup
 
@@ -36,6 +36,9 @@ from ..rules import FollowUp, all_items
 from ..timeline import Event, Met, company_events, company_people
 from .build import PlannedPage
 from .site import GeneratedPage
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 @dataclass
@@ -64,9 +67,7 @@ class Reuse:
         self.rendered: list[str] = []
         """The pages the last build rendered (the others were taken over)."""
         self.fragments = Fragments()
-        self._matcher: ThemeMatcher | None = None
-        self._themes: dict[str, list[str]] = {}
-        self._themes_before: dict[str, list[str]] = {}
+        self._themes: Generations[str, list[str]] = Generations()
 
     def same_companies(self, view: Journal) -> Journal:
         """``view`` with last build's ``Company`` for each company whose files did not change."""
@@ -114,18 +115,14 @@ class Reuse:
     def themes_of(self, matcher: ThemeMatcher) -> Callable[[str], list[str]]:
         """``matcher.themes_of`` that remembers the texts of the last build's remarks (the
         insights page matches every remark of the journal against every theme)."""
-        if matcher != self._matcher:
-            self._themes_before, self._themes = {}, {}
-        elif self._themes:  # the last build matched remarks: those are the ones to keep
-            self._themes_before, self._themes = self._themes, {}
-        self._matcher = matcher
-        last, now = self._themes_before, self._themes
+        kept = self._themes
+        kept.start(matcher)
 
         def themes_of(text: str) -> list[str]:
-            found = now.get(text)
+            found = kept.get(text)
             if found is None:
-                found = last.get(text)
-                now[text] = found = matcher.themes_of(text) if found is None else found
+                found = matcher.themes_of(text)
+            kept.put(text, found)
             return found
 
         return themes_of
@@ -146,6 +143,32 @@ class Reuse:
         self._pages, self.rendered = kept, rendered
 
 
+class Generations(Generic[K, V]):
+    """Values kept from one build to the next: ``start`` each build with what every value
+    depends on (when that changed, nothing is kept); ``get`` finds this build's or the last
+    rendering build's value, ``put`` keeps it for the next. Only what the last build that put
+    anything used is kept: the memory stays the size of one build's values."""
+
+    def __init__(self) -> None:
+        self._inputs: object = None
+        self._last: dict[K, V] = {}
+        self._now: dict[K, V] = {}
+
+    def start(self, inputs: object) -> None:
+        if inputs != self._inputs:
+            self._last, self._now = {}, {}
+        elif self._now:  # the last build put values: those are the ones to keep
+            self._last, self._now = self._now, {}
+        self._inputs = inputs
+
+    def get(self, key: K) -> V | None:
+        found = self._now.get(key)
+        return self._last.get(key) if found is None else found
+
+    def put(self, key: K, value: V) -> None:
+        self._now[key] = value
+
+
 class Fragments:
     """Pieces of a page's HTML (an item of a list) from the builds before, each kept with the
     object it shows and what else went into it.
@@ -154,33 +177,26 @@ class Fragments:
     options, today, the templates): when that changed, nothing is kept. A piece is then last
     build's when it shows the same object (by identity: an unchanged company keeps its
     follow-ups, ``Reuse.processes``) on the same page with the same ``detail`` (its link, its
-    handle). Only the pieces the last rendering build used are kept: the memory stays the
-    size of the lists.
+    handle).
     """
 
     def __init__(self) -> None:
-        self._inputs: object = None
-        self._last: dict[tuple[int, str], tuple[object, Hashable, Markup]] = {}
-        self._now: dict[tuple[int, str], tuple[object, Hashable, Markup]] = {}
+        self._kept: Generations[tuple[int, str], tuple[object, Hashable, Markup]] = Generations()
         self.made = 0
         """How many pieces the build made (the others were kept)."""
 
     def start(self, inputs: object) -> None:
         self.made = 0
-        if inputs != self._inputs:
-            self._last, self._now = {}, {}
-        elif self._now:  # the last build rendered pieces: those are the ones to keep
-            self._last, self._now = self._now, {}
-        self._inputs = inputs
+        self._kept.start(inputs)
 
     def get(self, thing: object, page: str, detail: Hashable, make: Callable[[], Markup]) -> Markup:
         """The piece showing ``thing`` on ``page``: last build's, or ``make()``."""
         key = (id(thing), page)
-        found = self._now.get(key) or self._last.get(key)
+        found = self._kept.get(key)
         if found is None or found[0] is not thing or found[1] != detail:
             found = (thing, detail, make())
             self.made += 1
-        self._now[key] = found
+        self._kept.put(key, found)
         return found[2]
 
 

@@ -137,9 +137,8 @@ class Site:
     @cached_property
     def met(self) -> list[Met]:
         """Everyone met (``timeline.people``): for the people page, and by company for the company pages."""
-        if self.reuse is not None:
-            return people(self.processes, self.today, partial(self.reuse.people, today=self.today))
-        return people(self.processes, self.today)
+        kept = partial(self.reuse.people, today=self.today) if self.reuse is not None else None
+        return people(self.processes, self.today, kept)
 
     @cached_property
     def _interviewers(self) -> dict[str, list[Met]]:
