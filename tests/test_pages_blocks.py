@@ -198,3 +198,20 @@ def test_a_template_writes_its_sections_and_the_table_of_contents_gets_them() ->
     assert block.html.startswith('<h2 id="b-1">Bucket &amp; co <span class="ij-count__n">3</span></h2>\n'
                                  '<h2 id="t" data-theme="&lt;SQL&gt;">&lt;SQL&gt;</h2>')
     assert block.sections == (("b-1", "Bucket &amp; co 3"), ("t", "&lt;SQL&gt;"))  # a plain <h2> is not a section
+
+
+def test_only_a_template_of_the_users_can_hand_a_block_to_markdown(tmp_path: Path) -> None:
+    """A block of our templates stays a block whatever its text says (a note may well mention
+    ``markdown="1"``); the same template as the user's override goes through Markdown."""
+    from interview_journal.pages.render import environment
+    from interview_journal.problems import Problem
+
+    problems = [Problem("a.md", 1, 1, "notes", "text", ' <div markdown="1">')]
+    ours = html_block(environment(), "left_out.html", problems=problems)
+    assert 'markdown=&#34;1&#34;' in ours.html and not ours.user_template
+    source = markdown_page("T", ours)
+    assert blocks_of(source) == (ours._replace(user_template=True),) and "markdown" not in source.markdown
+    (tmp_path / "left_out.html").write_text('<div markdown="1">\n\n*{{ problems | length }}*\n\n</div>')
+    theirs = html_block(environment([tmp_path]), "left_out.html", problems=problems)
+    assert theirs.user_template
+    assert blocks_of(markdown_page("T", theirs)) == ()

@@ -64,6 +64,9 @@ class Block(NamedTuple):
     search_text: str | None = None
     """What the search plugin indexes in the block's place; None: the block is not searched."""
     sections: tuple[Section, ...] = ()
+    user_template: bool = True
+    """Whether a template of the user's may have written it: only such a block can ask for
+    Markdown (``markdown="1"``); ours never do, whatever a note's text says."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,7 @@ def html_block(env: Environment, template: str, *, search_text: str | None = Non
     """
     toc = Sections()
     html = env.get_template(template).render(toc=toc, **context)
-    return Block("" if html.isspace() else html, search_text, tuple(toc.found))
+    return Block("" if html.isspace() else html, search_text, tuple(toc.found), _user_templates(env))
 
 
 def markdown_page(title: str, *parts: Block | str, meta: Mapping[str, object] | None = None) -> PageSource:
@@ -118,7 +121,7 @@ def markdown_page(title: str, *parts: Block | str, meta: Mapping[str, object] | 
     for part in parts:
         if isinstance(part, str):
             texts.append(part)
-        elif _asks_for_markdown(part.html):  # squeezed: a blank line would end its HTML in Markdown
+        elif part.user_template and _asks_for_markdown(part.html):  # squeezed: a blank line would end its HTML
             texts.append("\n".join(line for line in part.html.splitlines() if line.strip()))
         elif part.html:
             texts.append(_PLACEHOLDER.format(len(blocks)))
@@ -138,8 +141,9 @@ def streamed_page(title: str, env: Environment, template: str, *, meta: Mapping[
     toc = Sections()
     compressor = zlib.compressobj(1)
     data, size, markdown_inside = [], 0, False
+    check = _user_templates(env)
     for chunk in _chunks(env.get_template(template).generate(toc=toc, **context)):
-        markdown_inside = markdown_inside or _asks_for_markdown(chunk)
+        markdown_inside = markdown_inside or (check and _asks_for_markdown(chunk))
         encoded = chunk.encode("utf-8")
         size += len(encoded)
         data.append(compressor.compress(encoded))
@@ -189,6 +193,11 @@ _SEARCH_MARK = "<!--ij-search-{}-->"
 comments alone, so a plugin that parses and re-writes the page's HTML between the events
 (mkdocs-glightbox writes ``&#39;`` back as ``'``) cannot hide our place."""
 _MARKDOWN_INSIDE = re.compile(r"\smarkdown\s*=", re.IGNORECASE)
+
+
+def _user_templates(env: Environment) -> bool:
+    """Whether ``env`` loads templates of the user's (``render.environment``); unknown: yes."""
+    return bool(getattr(env, "user_templates", True))
 
 
 def _asks_for_markdown(html: str) -> bool:
