@@ -167,6 +167,9 @@ def test_funnel_counted_by_hand(tmp_path: Path) -> None:
     assert [(s.label, s.count) for s in steps] == [
         ("Processes", 5), ("Reached a second round", 3), ("Reached a final round", 2), ("Offer", 1)]
     assert steps[1].share == pytest.approx(0.6)
+    assert sorted(ins.furthest(p) for p in found) == [0, 0, 1, 2, 3]  # A and E; B; C; D
+    assert all((ins.furthest(p) >= 1, ins.furthest(p) >= 2) == (ins.reached_second(p), ins.reached_final(p))
+               for p in found)
 
 
 def test_an_offer_in_the_company_note_counts(tmp_path: Path) -> None:
@@ -471,3 +474,19 @@ def test_long_lists_show_their_most_recent_entries_and_say_how_many_are_left(sit
     missed = html.select("ul.ij-late li[data-timeliness='missed']")
     assert [li.a.get_text() for li in missed] == ["P3", "P4"]
     assert "and 2 earlier notes not sent" in html.select_one("ul.ij-late").get_text()
+
+
+def test_a_themes_companies_are_escaped_links_to_their_pages(site) -> None:
+    """Each company of a theme is named once, escaped, and links to its own page (the links
+    are made once per page and company, ``build._company_links``)."""
+    name = 'Bits & <Bytes> "Co"'
+    out = site({"a.md": debrief(company=name, date="2026-11-10", feedback={"negatives": ["weak system design"]}),
+                "b.md": debrief(company="Globex", date="2026-11-11", went_poorly=["system design ran long"]),
+                "c.md": debrief(company=name, date="2026-11-12", went_poorly=["rushed the system design"])})
+    html = soup(out / "journal/insights/index.html")
+    row = html.select_one("table[data-themes='negative'] tr[data-theme='system design']")
+    links = [(a.get_text(), a["href"]) for a in row.select("a")]
+    assert links == [(name, "../companies/bits-bytes-co/"), ("Globex", "../companies/globex/")]
+    assert "&lt;Bytes&gt;" in str(row) and "<Bytes>" not in str(row)
+    glance = [(a.get_text(), a["href"]) for a in html.select(".ij-glance li a")]
+    assert glance == links

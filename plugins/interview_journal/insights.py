@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -204,12 +205,26 @@ def got_offer(process: Process) -> bool:
 
 def reached_final(process: Process) -> bool:
     """A held or scheduled round whose stage says "final", or an offer (its last round was final)."""
-    return got_offer(process) or any(
-        r.status in HELD_OR_SCHEDULED and r.debrief.stage and _FINAL.search(r.debrief.stage) for r in process.rounds)
+    return got_offer(process) or _final_round(process)
 
 
 def reached_second(process: Process) -> bool:
-    return reached_final(process) or any(r.status in HELD_OR_SCHEDULED and r.number >= 2 for r in process.rounds)
+    return reached_final(process) or _second_round(process)
+
+
+def furthest(process: Process) -> int:
+    """The last step of the funnel the process reached: 3 an offer, 2 a final round, 1 a
+    second round, 0 none of these (each step implies the ones before)."""
+    return 3 if got_offer(process) else 2 if _final_round(process) else 1 if _second_round(process) else 0
+
+
+def _final_round(process: Process) -> bool:
+    return any(r.status in HELD_OR_SCHEDULED and r.debrief.stage and _FINAL.search(r.debrief.stage)
+               for r in process.rounds)
+
+
+def _second_round(process: Process) -> bool:
+    return any(r.status in HELD_OR_SCHEDULED and r.number >= 2 for r in process.rounds)
 
 
 @dataclass(frozen=True)
@@ -227,9 +242,10 @@ class FunnelStep:
 def funnel(processes: Sequence[Process]) -> list[FunnelStep]:
     """Processes, then how many got at least as far as a second round, a final round, an offer."""
     total = len(processes)
-    steps = (("Processes", lambda p: True), ("Reached a second round", reached_second),
-             ("Reached a final round", reached_final), ("Offer", got_offer))
-    return [FunnelStep(label, sum(1 for p in processes if test(p)), total) for label, test in steps]
+    reached = Counter(furthest(process) for process in processes)  # each process looked at once
+    labels = ("Processes", "Reached a second round", "Reached a final round", "Offer")
+    return [FunnelStep(label, sum(n for last, n in reached.items() if last >= step), total)
+            for step, label in enumerate(labels)]
 
 
 # --- time to feedback ---------------------------------------------------------------------
@@ -325,7 +341,14 @@ class Punctuality:
     def add(self, item: FollowUp, today: date) -> None:
         verdict = timeliness(item, today)
         if verdict is not None:
-            getattr(self, verdict.replace("-", "_")).append(item)
+            self.file(item, verdict)
+
+    def file(self, item: FollowUp, verdict: str) -> None:
+        """The item in the list of its verdict (``timeliness``: ``on-time`` goes to ``on_time``)."""
+        getattr(self, _VERDICT_LISTS[verdict]).append(item)
+
+
+_VERDICT_LISTS = {"on-time": "on_time", "late": "late", "missed": "missed", "open": "open"}
 
 
 def punctuality(items: Iterable[FollowUp], today: date) -> Punctuality:
@@ -338,10 +361,12 @@ def punctuality(items: Iterable[FollowUp], today: date) -> Punctuality:
 def discipline(items: Iterable[FollowUp], today: date) -> dict[str, Punctuality]:
     """Punctuality per kind (``DISCIPLINE_KINDS`` only) and ``all`` of them together."""
     result = {kind: Punctuality() for kind in ("all", *DISCIPLINE_KINDS)}
+    every = result["all"]
     for item in items:
-        if item.kind in result:
-            result[item.kind].add(item, today)
-            result["all"].add(item, today)
+        own = result.get(item.kind)
+        if own is not None and (verdict := timeliness(item, today)) is not None:  # judged once for both
+            own.file(item, verdict)
+            every.file(item, verdict)
     return result
 
 

@@ -37,14 +37,16 @@ class Round:
     recruiter: Recruiter | None
     contact: Contact | None
     process: Process
+    day: date = field(init=False)
+    """The interview's day (``dates.day_of`` of its date), kept: the pages sort and compare
+    rounds by it many times over (``insights``, the dashboard)."""
+
+    def __post_init__(self) -> None:
+        self.day = day_of(self.entry.model.date)
 
     @property
     def debrief(self) -> Debrief:
         return self.entry.model
-
-    @property
-    def day(self) -> date:
-        return day_of(self.debrief.date)
 
     @property
     def label(self) -> str:

@@ -192,6 +192,24 @@ def _kept(site: Site, env: Environment, fragments: Fragments,
     return {"followup": kept_followup, "company_row": kept_company_row}
 
 
+def _company_links(site: Site) -> Callable[[str, Iterable[Company]], Markup]:
+    """``company_links(page, companies)``: each company a link to its page, joined by commas.
+    The insights page names most companies once per theme: each link is made once per page."""
+    made: dict[tuple[str, str], Markup] = {}
+    anchor = Markup('<a href="{}">{}</a>')
+
+    def company_links(page: str, companies: Iterable[Company]) -> Markup:
+        links = []
+        for found in companies:
+            link = made.get((page, found.key))
+            if link is None:
+                link = made[(page, found.key)] = anchor.format(site.company_link(page, found), found.name)
+            links.append(link)
+        return Markup(", ").join(links)
+
+    return company_links
+
+
 def template_environment(site: Site) -> Environment:
     """The HTML templates, with what every one of them may use as globals: "macros.html" is
     then imported once per build, not once per page (``import ... with context`` re-runs the
@@ -205,6 +223,7 @@ def template_environment(site: Site) -> Environment:
         "bucket_titles": BUCKET_TITLES,
         "link": site.link,
         "company_link": site.company_link,
+        "company_links": _company_links(site),
         "done_handle": site.done_handle,
         "overdue_by": overdue_by,
         "followup": _macro(env, "followup"),

@@ -17,7 +17,7 @@ from ...process import Round
 from ...timeline import Event, Stage, last_contact, moment, stage
 from .. import names
 from ..blocks import html_block, markdown_page
-from ..render import text_renderer
+from ..render import iso_day, text_renderer
 from ..site import NOT_SEARCHED, GeneratedPage, Site, relative_url
 
 UPCOMING_DAYS = 14
@@ -57,13 +57,23 @@ def page(site: Site, env: Environment) -> GeneratedPage:
                     key=lambda item: item.due or date.max)
     owed = {name: [item for item in site.groups[name] if item.kind != "offer-reply"] for name in OWED}
     html = html_block(env, "dashboard.html", groups=site.groups, problems=site.journal.problems,
-                      offers=offers, owed=owed,
+                      offers=offers, owed=owed, dues=dues(site),
                       board=board(site, text_renderer(site.template_dirs)), upcoming=upcoming(site),
                       upcoming_days=UPCOMING_DAYS, recent=recent(site, RECENT_EVENTS),
                       quiet_days=site.options.quiet_days, page=src,
                       followups_url=relative_url(site.url(src), site.url(site.src(names.FOLLOWUPS))),
                       calendar_url=relative_url(site.url(src), site.url(site.src(names.CALENDAR))))
     return GeneratedPage(src, markdown_page(site.options.title, html, meta=NOT_SEARCHED))
+
+
+DUES = ("overdue", "today", "this-week", "later")
+"""The buckets whose due days the dashboard's script reads (``data-ij-dues``)."""
+
+
+def dues(site: Site) -> str:
+    """The due day of every dated outstanding item, for the page's script: it counts them again
+    on the reader's day (``assets/interview-journal.js``)."""
+    return " ".join(iso_day(item.due) for name in DUES for item in site.groups[name])
 
 
 def board(site: Site, texts: Render) -> list[BoardRow]:
