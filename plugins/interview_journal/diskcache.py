@@ -30,7 +30,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, tzinfo
 from pathlib import Path
 from typing import Any
@@ -124,7 +124,7 @@ class DiskCache(JournalCache):
         except Exception:  # a record this code cannot read (damaged): the file is read instead
             return None
 
-    def keep(self, paths: set[Path]) -> None:
+    def keep(self, paths: Iterable[Path]) -> None:
         super().keep(paths)
         if self._records:  # records no file of this run took
             self.changed = True  # files gone since the last run: the saved file must forget them

@@ -16,7 +16,7 @@ import json
 import os
 import time
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import timezone, tzinfo
@@ -94,7 +94,7 @@ def load_journal(root: Path, zone: tzinfo = timezone.utc, cache: JournalCache | 
                     "create it, or set journal_dir in mkdocs.yml / pass --journal")
         )
         if cache is not None:
-            cache.keep(set())
+            cache.keep(())
         return journal
     paths, others = iter_files(root, journal.problems)
     if skip is not None:
@@ -104,7 +104,7 @@ def load_journal(root: Path, zone: tzinfo = timezone.utc, cache: JournalCache | 
     with no_cycle_collection():
         _read_all(journal, paths, zone, cache, statuses)
     if cache is not None:
-        cache.keep(set(paths))
+        cache.keep(paths)
     group_companies(journal)
     journal.problems.sort()
     return journal
@@ -293,8 +293,10 @@ class JournalCache:
     """
 
     def __init__(self, keep_data: bool = False) -> None:
-        self._files: dict[Path, tuple[str, Loaded]] = {}
-        self._stamps: dict[Path, tuple[tuple[int, ...], int]] = {}
+        self._files: dict[str, tuple[str, Loaded]] = {}
+        """By path, as text: a ``Path`` hashes and compares ten times slower, and a load looks
+        each file up several times."""
+        self._stamps: dict[str, tuple[tuple[int, ...], int]] = {}
         """Each file's status when its bytes were read, and when that was (ns since 1970)."""
         self._context: tuple[str, str, str] | None = None
         self._statuses = DEFAULT_STATUSES
@@ -328,11 +330,11 @@ class JournalCache:
     def items(self) -> Iterator[tuple[Path, str, Loaded]]:
         """Every cached file: its path, the digest of its bytes and what was read."""
         for path, (digest, loaded) in self._files.items():
-            yield path, digest, loaded
+            yield Path(path), digest, loaded
 
     def cached(self, path: Path, digest: str, rel: str, zone: tzinfo) -> Loaded | None:
         """What was read from these exact bytes at ``path``, if anything."""
-        found = self._files.get(path)
+        found = self._files.get(str(path))
         return found[1] if found is not None and found[0] == digest else None
 
     def load_file(self, path: Path, rel: str, zone: tzinfo) -> Entry[Any] | list[Problem]:
@@ -340,16 +342,17 @@ class JournalCache:
 
         A file whose status (``_stamp``) is the one it had when it was read, long enough ago, is
         not read again: its bytes are the same (``_SETTLED`` says why long enough)."""
-        stamp = _stamp(path)
-        kept = self._stamps.get(path)
+        key = str(path)
+        stamp = _stamp(key)
+        kept = self._stamps.get(key)
         if stamp is not None and kept is not None and kept[0] == stamp:
-            found_kept = self._files.get(path)
+            found_kept = self._files.get(key)
             if found_kept is not None and _settled(stamp, kept[1]):
                 return found_kept[1].result
         started = time.time_ns()
         content = read_contents(path, "")  # the path as displayed only when needed: relpath is a tenth of a warm load
         if isinstance(content, Problem):  # unreadable: nothing to keep
-            self.changed = self._files.pop(path, None) is not None or self.changed
+            self.changed = self._files.pop(key, None) is not None or self.changed
             return [replace(content, path=display_path(path))]
         digest = content_digest(content.data)
         found = self.cached(path, digest, rel, zone)
@@ -357,14 +360,15 @@ class JournalCache:
             found = load_file(path, rel, zone, content.data, statuses=self._statuses, modified=content.modified)
             self.parsed.append(path)
             self.changed = True
-        self._files[path] = (digest, found if self.keep_data else Loaded(found.result))
+        self._files[key] = (digest, found if self.keep_data else Loaded(found.result))
         if stamp is not None:
-            self._stamps[path] = (stamp, started)
+            self._stamps[key] = (stamp, started)
         return found.result
 
-    def keep(self, paths: set[Path]) -> None:
+    def keep(self, paths: Iterable[Path]) -> None:
         """Forget every file not in ``paths`` (deleted or moved since)."""
-        for path in [path for path in self._files if path not in paths]:
+        kept = {str(path) for path in paths}
+        for path in [path for path in self._files if path not in kept]:
             del self._files[path]
             self.changed = True
         for path in [path for path in self._stamps if path not in self._files]:
@@ -379,7 +383,7 @@ change (``st_ctime_ns``, which no editor sets back) is this long before it was r
 saved just before a load is read again at the next (as git treats a "racily clean" file)."""
 
 
-def _stamp(path: Path) -> tuple[int, ...] | None:
+def _stamp(path: str) -> tuple[int, ...] | None:
     """What says a file is unchanged without reading it: its times, size and inode; None when
     it cannot be known (the read then reports why)."""
     try:
