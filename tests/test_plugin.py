@@ -554,3 +554,22 @@ def test_the_person_link_percent_encodes_the_address(site) -> None:
     link = soup(out / "journal/a/index.html").select_one("dl.ij-summary a[href^='mailto:']")
     assert link["href"] == "mailto:b%253Fbcc%253Deve@x.example"
     assert link.get_text() == "b%3Fbcc%3Deve@x.example"
+
+
+def test_a_page_of_ours_is_built_again_when_changed_or_when_its_output_is_gone(tmp_path: Path, monkeypatch) -> None:
+    """``mkdocs serve --dirty`` asks each file whether to build it (``is_modified``), twice per
+    page: an unchanged page of ours says no while its output is there, and looks for it once."""
+    import os
+
+    from interview_journal.plugin import JournalFile
+
+    looked: list[str] = []
+    isfile = os.path.isfile
+    monkeypatch.setattr(os.path, "isfile", lambda path: looked.append(path) or isfile(path))
+    kept, gone, changed = (JournalFile(f"{name}.md", None, str(tmp_path), True) for name in ("kept", "gone", "changed"))
+    (tmp_path / "kept").mkdir()
+    (tmp_path / "kept/index.html").write_text("<p>last build</p>")
+    kept.changed = gone.changed = False
+    assert [file.is_modified() for file in (kept, gone, changed)] == [False, True, True]
+    assert [file.is_modified() for file in (kept, gone, changed)] == [False, True, True]
+    assert looked == [kept.abs_dest_path, gone.abs_dest_path]  # once each; a changed page needs no look

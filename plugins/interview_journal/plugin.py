@@ -63,9 +63,15 @@ class JournalFile(File):
     (``mkdocs serve --dirty``) MkDocs asks (``is_modified``) and builds only those (see ``dirty``)."""
 
     changed = True
+    _output_seen = False
 
     def is_modified(self) -> bool:
-        return self.changed or not os.path.isfile(self.abs_dest_path)
+        """Changed, or its output is gone. MkDocs asks twice per page and the plugin once, after
+        everything that decides it (``on_nav``): the output is looked for once."""
+        if not self.changed and not self._output_seen:
+            self.changed = not os.path.isfile(self.abs_dest_path)
+            self._output_seen = True
+        return self.changed
 
 
 class InterviewJournalPlugin(BasePlugin[base.LegacyConfig]):
