@@ -93,3 +93,34 @@ def test_task_lines_are_on_the_checklist_and_not_again_in_the_notes(out: Path) -
     # a task with more under it, or a second line, keeps its item whole: nothing of the file is lost
     assert "with the numbers from the call" in homework and "on a second line" in homework
     assert "plain bullet, kept" in homework
+
+
+CLOSED_NOTES = """They went quiet.
+
+- [x] thank Dana for the intro
+- [ ] send the portfolio link anyway 📅 2026-11-26
+"""
+
+SHARED.add({
+    "umbrella/screen.md": debrief(company="Umbrella", date="2026-11-18", outcome="rejected", body=CLOSED_NOTES),
+    "soylent/screen.md": debrief(company="Soylent", date="2026-11-18", status="cancelled",
+                                 body="- [ ] reschedule with Kim\n"),
+})
+
+
+@pytest.mark.parametrize(("rel", "open_task"), [("umbrella/screen", "send the portfolio link anyway"),
+                                                 ("soylent/screen", "reschedule with Kim")])
+def test_an_open_task_line_that_is_on_no_checklist_stays_in_the_notes(out: Path, rel: str, open_task: str) -> None:
+    # a closed process or a cancelled round owes nothing, so the line is not an item; it is not
+    # dropped from the page either
+    found = page(out, rel)
+    assert all(open_task not in li.get_text() for li in found.select("[data-kind]"))
+    notes = found.find("h2", id="notes")
+    assert notes is not None and open_task in notes.find_next("ul").get_text()
+
+
+def test_a_done_task_line_of_a_closed_process_is_on_the_checklist_not_in_the_notes(out: Path) -> None:
+    found = page(out, "umbrella/screen")
+    done = found.select(".ij-checklist [data-kind='task'][data-done]")
+    assert [li.get_text(" ", strip=True).split(" done")[0] for li in done] == ["thank Dana for the intro"]
+    assert "thank Dana" not in found.find("h2", id="notes").find_next("ul").get_text()

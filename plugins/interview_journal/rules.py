@@ -172,7 +172,7 @@ def round_items(round_: Round, offsets: Due) -> list[FollowUp]:
     for key, task in zip(keys, round_.entry.tasks, strict=True):
         unnamed += not task.id
         items.append(FollowUp(
-            id=f"{base}#task:{key}", kind="task", title=task.text, round=round_,
+            id=_task_id(base, key), kind="task", title=task.text, round=round_,
             due=task.due or task.scheduled or task.start,
             done=task.state == "done", done_on=task.done_on, cancelled=task.state == "cancelled",
             place=f"id:{task.id}" if task.id else str(unnamed),
@@ -190,6 +190,19 @@ def person_keys(debrief: Debrief) -> list[str]:
 def task_keys(tasks: Iterable[Task]) -> list[str]:
     """The key of each task line in its item's id (``...#task:send-the-portfolio-link``)."""
     return unique_keys(slugify(task.text)[:40] for task in tasks)
+
+
+def _task_id(path: str, key: str) -> str:
+    return f"{path}#task:{key}"
+
+
+def listed_tasks(round_: Round, items: Iterable[FollowUp]) -> list[Task]:
+    """The task lines of ``round_`` that are among ``items`` (its checklist). An open one of a
+    closed process or of a cancelled or no-show round is on no checklist."""
+    shown = {item.id for item in items if item.kind == "task"}
+    tasks = round_.entry.tasks
+    return [task for key, task in zip(task_keys(tasks), tasks, strict=True)
+            if _task_id(round_.entry.path, key) in shown]
 
 
 def offer_due(round_: Round, offsets: Due) -> date:

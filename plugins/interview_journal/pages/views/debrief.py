@@ -11,7 +11,7 @@ from jinja2 import Environment
 from ...callsheet import call_sheet
 from ...drafts import Render, briefing, check_in_draft, round_drafts
 from ...process import Round
-from ...rules import FollowUp
+from ...rules import FollowUp, listed_tasks
 from ...tasks import without_listed_tasks, without_obsidian_comments
 from ...wording import DIRECT_CONTACT, described, titled
 from ..blocks import Block, html_block, markdown_page
@@ -33,8 +33,10 @@ def page(site: Site, env: Environment, round_: Round, items: list[FollowUp], tex
                          round=round_, items=items, problems=entry.problems, page=src,
                          offer_due=offer.due if offer else None, offer_details=offer_details(round_),
                          sheet=call_sheet(round_, items) if site.features.call_sheet else None)
-    # the task lines are on the checklist: the notes leave them out (the file keeps them)
-    body = without_listed_tasks(without_obsidian_comments(entry.body), entry.tasks, entry.source.body_line).strip()
+    # the task lines on the checklist are not again in the notes (the file keeps them); one that is
+    # on no checklist (open, in a closed process) stays in the notes, as written
+    body = without_listed_tasks(without_obsidian_comments(entry.body), listed_tasks(round_, items),
+                                entry.source.body_line).strip()
     notes = f"## Notes\n\n{body}" if body else ""
     return GeneratedPage(src, markdown_page(title, summary, *extra_blocks(site, env, texts, round_, items), notes,
                                             meta=own_meta(entry)),
