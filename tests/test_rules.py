@@ -12,7 +12,7 @@ from conftest import debrief, write_files
 from interview_journal.load import load_journal
 from interview_journal.options import Due
 from interview_journal.process import build_processes
-from interview_journal.rules import all_items, bucket, by_bucket, outstanding
+from interview_journal.rules import all_items, bucket, by_bucket, listed_tasks, outstanding
 
 BERLIN = ZoneInfo("Europe/Berlin")
 TODAY = date(2026, 11, 25)
@@ -312,6 +312,19 @@ def test_ids_are_stable_and_unique(tmp_path: Path) -> None:
     assert len(ids) == len(set(ids))
     assert "acme/a.md#thank-you:ann-lee" in ids and "acme/a.md#thank-you:ann-lee-2" in ids
     assert "acme/a.md#task:x-2" in ids
+
+
+def test_listed_tasks_are_the_task_lines_among_the_items_even_with_one_text_twice(tmp_path: Path) -> None:
+    write_files(tmp_path / "journal", {
+        "acme/open.md": debrief(body="- [ ] x\n- [x] x\n- [ ] y\n"),
+        "gone/closed.md": debrief(company="Gone", outcome="rejected", body="- [ ] x\n- [x] x\n- [-] y\n"),
+    })
+    processes = build_processes(load_journal(tmp_path / "journal", BERLIN), TODAY)
+    found = all_items(processes, Due())
+    rounds = {r.entry.rel: r for p in processes for r in p.rounds}
+    listed = {rel: [(task.text, task.state) for task in listed_tasks(round_, found)] for rel, round_ in rounds.items()}
+    assert listed["acme/open"] == [("x", "open"), ("x", "done"), ("y", "open")]
+    assert listed["gone/closed"] == [("x", "done"), ("y", "cancelled")]  # the open one is owed to no one
 
 
 def test_by_bucket_orders_by_due_date(tmp_path: Path) -> None:
